@@ -1,0 +1,61 @@
+using Azure;
+using Azure.Data.Tables;
+using Lianhua.Commerce.Core.Common;
+using Lianhua.Commerce.Core.Storage;
+
+namespace Lianhua.Commerce.Core.Listings.Storage;
+
+public sealed record Versioned<T>(T Value, string ETag);
+
+public sealed class ListingStore(CommerceStorage storage)
+{
+    private TableClient Table => storage.Table(TableNames.Listings);
+
+    public async Task<Versioned<Listing>> AddAsync(Listing listing, CancellationToken ct)
+    {
+        var response = await Table.AddEntityAsync(ListingEntity.From(listing), ct);
+        return new(listing, response.Headers.ETag?.ToString() ?? "");
+    }
+
+    public async Task<Versioned<Listing>?> FindAsync(string id, CancellationToken ct)
+    {
+        if (Listing.TownshipOf(id) is not { } township) return null;
+        var row = await Table.GetEntityIfExistsAsync<ListingEntity>(township, id, cancellationToken: ct);
+        return row.HasValue && row.Value is { } e ? new(e.ToListing(), e.ETag.ToString()) : null;
+    }
+
+    /// <summary>Replaces the listing if its version is still <paramref name="etag"/>; null when it is not.</summary>
+    public async Task<Versioned<Listing>?> TryReplaceAsync(Listing listing, string etag, CancellationToken ct)
+    {
+        try
+        {
+            var response = await Table.UpdateEntityAsync(ListingEntity.From(listing), new ETag(etag), TableUpdateMode.Replace, ct);
+            return new(listing, response.Headers.ETag?.ToString() ?? "");
+        }
+        catch (RequestFailedException e) when (e.Status is 412 or 404)
+        {
+            return null;
+        }
+    }
+
+    public async Task<ResultPage<Listing>> QueryAsync(string filter, int pageSize, string? continuationToken, CancellationToken ct)
+    {
+        var token = ContinuationTokens.Decode(continuationToken);
+        // A page may come back empty with a token (Azure does that); keep going until there are items or no token.
+        for (var guard = 0; guard < 20; guard++)
+        {
+            Page<ListingEntity>? page = null;
+            await foreach (var p in Table.QueryAsync<ListingEntity>(filter, pageSize, cancellationToken: ct).AsPages(token, pageSize))
+            {
+                page = p;
+                break;
+            }
+            if (page is null) return new([], null);
+            if (page.Values.Count > 0 || page.ContinuationToken is null || page.ContinuationToken == token)
+                return new(page.Values.Select(e => e.ToListing()).ToList(),
+                    page.ContinuationToken == token ? null : ContinuationTokens.Encode(page.ContinuationToken));
+            token = page.ContinuationToken;
+        }
+        return new([], ContinuationTokens.Encode(token));
+    }
+}

@@ -1,0 +1,107 @@
+using System.Security.Cryptography;
+using System.Text;
+using Azure;
+using Azure.Data.Tables;
+using Lianhua.Commerce.Core.Common;
+using Lianhua.Commerce.Core.Network;
+using Lianhua.Commerce.Core.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Lianhua.Commerce.Core.Security;
+
+public sealed record IssuedKey(string KeyId, string Key, string Role, string? ScopeId);
+
+/// <summary>
+/// API keys look like <c>lh_{keyId}_{secret}</c>. Only the SHA-256 of the whole key is stored,
+/// under PartitionKey = keyId, so authentication is one point read.
+/// </summary>
+public sealed class ApiKeyService(CommerceStorage storage, NetworkService network, IOptions<CommerceOptions> options,
+    TimeProvider clock, ILogger<ApiKeyService> logger)
+{
+    public const string BootstrapKeyId = "county-bootstrap";
+    private TableClient Table => storage.Table(TableNames.ApiKeys);
+
+    public async Task<Caller> AuthenticateAsync(string? presentedKey, CancellationToken ct)
+    {
+        if (string.IsNullOrEmpty(presentedKey) || presentedKey.Length > 200)
+            throw new UnauthorizedException("Send a valid X-Api-Key header.");
+        var hash = Hash(presentedKey);
+        var bootstrap = options.Value.CountyApiKey;
+        if (!string.IsNullOrEmpty(bootstrap) && CryptographicOperations.FixedTimeEquals(hash, Hash(bootstrap)))
+            return new Caller(BootstrapKeyId, Role.County, null);
+
+        var keyId = ParseKeyId(presentedKey) ?? throw new UnauthorizedException("Send a valid X-Api-Key header.");
+        var row = await Table.GetEntityIfExistsAsync<ApiKeyEntity>(keyId, "", cancellationToken: ct);
+        if (!row.HasValue || row.Value is not { } key 
+            || !CryptographicOperations.FixedTimeEquals(hash, Convert.FromBase64String(key.Hash)))
+            throw new UnauthorizedException("Send a valid X-Api-Key header.");
+        return new Caller(keyId, Caller.ParseRole(key.Role)!.Value, key.ScopeId);
+    }
+
+    public async Task<IssuedKey> CreateAsync(Caller caller, string? roleName, string? scopeId, CancellationToken ct)
+    {
+        caller.RequireCounty();
+        var v = new Validator();
+        var role = Caller.ParseRole(roleName);
+        if (role is null) v.Add("role", "must be county, station or hub.");
+        if (role is Role.Station or Role.Hub)
+        {
+            if (string.IsNullOrEmpty(scopeId)) v.Add("scopeId", "is required for station and hub keys.");
+            else
+            {
+                var net = await network.GetAsync(ct);
+                var known = role == Role.Station ? net.FindStation(scopeId) is not null : net.FindHub(scopeId) is not null;
+                if (!known) v.Add("scopeId", $"is not a {roleName} of the network.");
+            }
+        }
+        else if (role == Role.County && !string.IsNullOrEmpty(scopeId)) v.Add("scopeId", "must be empty for county keys.");
+        v.ThrowIfInvalid();
+
+        var keyId = Ids.NewRandom()[..16];
+        var key = $"lh_{keyId}_{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24))}";
+        await Table.AddEntityAsync(new ApiKeyEntity
+        {
+            PartitionKey = keyId,
+            RowKey = "",
+            Hash = Convert.ToBase64String(Hash(key)),
+            Role = roleName!,
+            ScopeId = role == Role.County ? null : scopeId,
+            CreatedAt = clock.GetUtcNow(),
+            CreatedBy = caller.KeyId,
+        }, ct);
+        logger.LogInformation("API key {KeyId} created for role {Role} scope {ScopeId} by {CallerKeyId}", keyId, roleName, scopeId, caller.KeyId);
+        return new IssuedKey(keyId, key, roleName!, role == Role.County ? null : scopeId);
+    }
+
+    public async Task RevokeAsync(Caller caller, string keyId, CancellationToken ct)
+    {
+        caller.RequireCounty();
+        if (!Ids.IsSafe(keyId)) throw new NotFoundException("Key");
+        // A delete, not a flag: the next authentication misses at once, on every instance. The SDK reports a missing row as 404 without throwing.
+        var response = await Table.DeleteEntityAsync(keyId, "", ETag.All, ct);
+        if (response.Status == 404) throw new NotFoundException("Key");
+        logger.LogInformation("API key {KeyId} revoked by {CallerKeyId}", keyId, caller.KeyId);
+    }
+
+    private static string? ParseKeyId(string key)
+    {
+        var parts = key.Split('_');
+        return parts.Length == 3 && parts[0] == "lh" && Ids.IsSafe(parts[1]) ? parts[1] : null;
+    }
+
+    private static byte[] Hash(string key) => SHA256.HashData(Encoding.UTF8.GetBytes(key));
+}
+
+public sealed class ApiKeyEntity : ITableEntity
+{
+    public string PartitionKey { get; set; } = "";
+    public string RowKey { get; set; } = "";
+    public DateTimeOffset? Timestamp { get; set; }
+    public ETag ETag { get; set; }
+    public string Hash { get; set; } = "";
+    public string Role { get; set; } = "";
+    public string? ScopeId { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public string CreatedBy { get; set; } = "";
+}

@@ -1,0 +1,45 @@
+using Lianhua.Commerce.Core.Listings;
+using Lianhua.Commerce.Core.Listings.Storage;
+using Lianhua.Commerce.Core.Network;
+using Lianhua.Commerce.Core.Security;
+using Lianhua.Commerce.Core.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Lianhua.Commerce.Core;
+
+public static class ServiceCollectionExtensions
+{
+    /// <summary>Everything Core needs: storage clients, stores and services. Used by the Functions app and LocalHost alike.</summary>
+    public static IServiceCollection AddCommerceCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<CommerceOptions>(configuration.GetSection("Commerce"));
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => new CommerceStorage(ReadStorageOptions(configuration), sp.GetServices<Azure.Core.Pipeline.HttpPipelinePolicy>()));
+        services.AddSingleton<StorageInitializer>();
+        services.AddSingleton<NetworkService>();
+        services.AddSingleton<ApiKeyService>();
+        services.AddSingleton<ListingStore>();
+        services.AddSingleton<ListingService>();
+        return services;
+    }
+
+    /// <summary>
+    /// Reads storage settings the way the Functions host does: <c>AzureWebJobsStorage</c> as a connection string,
+    /// or <c>AzureWebJobsStorage__accountName</c> / <c>__tableServiceUri</c> / <c>__queueServiceUri</c> / <c>__clientId</c> for an identity.
+    /// </summary>
+    public static StorageOptions ReadStorageOptions(IConfiguration configuration)
+    {
+        var section = configuration.GetSection("AzureWebJobsStorage");
+        return new StorageOptions
+        {
+            ConnectionString = section.Value,
+            AccountName = section["accountName"],
+            TableServiceUri = section["tableServiceUri"] is { Length: > 0 } t ? new Uri(t) : null,
+            QueueServiceUri = section["queueServiceUri"] is { Length: > 0 } q ? new Uri(q) : null,
+            ClientId = section["clientId"],
+            Prefix = configuration["Commerce:StoragePrefix"] ?? "",
+        };
+    }
+}

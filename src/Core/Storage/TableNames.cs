@@ -1,0 +1,19 @@
+namespace Lianhua.Commerce.Core.Storage;
+
+/// <summary>Every table and queue the app uses; docs/storage.md describes their keys.</summary>
+public static class TableNames
+{
+    public const string ApiKeys = "ApiKeys";
+    public const string Network = "Network";
+    public const string Listings = "Listings";
+
+    public static readonly string[] All = [ApiKeys, Network, Listings];
+}
+
+public static class QueueNames
+{
+    public const string OrdersPlaced = "orders-placed";
+    public const string ShipmentsDelivered = "shipments-delivered";
+
+    public static readonly string[] All = [OrdersPlaced, ShipmentsDelivered];
+}

@@ -1,0 +1,49 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Lianhua.Commerce.IntegrationTests.Infrastructure;
+
+public sealed record ApiResponse(HttpStatusCode Status, JsonNode? Body, HttpResponseHeaders Headers, string? ContentType, string Raw)
+{
+    public JsonNode Json => Body ?? throw new InvalidOperationException($"No JSON body ({(int)Status}): {Raw}");
+    public string? Header(string name) => Headers.TryGetValues(name, out var v) ? v.FirstOrDefault() : null;
+    public override string ToString() => $"{(int)Status} {Raw}";
+}
+
+/// <summary>A small HTTP client of the API, as a station app or the county office would call it.</summary>
+public sealed class Api(Uri baseAddress, string? key)
+{
+    private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(60) };
+
+    public Task<ApiResponse> Get(string path, IDictionary<string, string>? headers = null) => Send(HttpMethod.Get, path, null, headers);
+    public Task<ApiResponse> Post(string path, object? body, IDictionary<string, string>? headers = null) => Send(HttpMethod.Post, path, body, headers);
+    public Task<ApiResponse> Put(string path, object? body, IDictionary<string, string>? headers = null) => Send(HttpMethod.Put, path, body, headers);
+    public Task<ApiResponse> Patch(string path, object? body, IDictionary<string, string>? headers = null) => Send(HttpMethod.Patch, path, body, headers);
+    public Task<ApiResponse> Delete(string path) => Send(HttpMethod.Delete, path, null, null);
+
+    /// <summary>Sends a raw body (malformed JSON, oversize payloads).</summary>
+    public Task<ApiResponse> SendRaw(HttpMethod method, string path, string raw, IDictionary<string, string>? headers = null) =>
+        Send(method, path, new StringContent(raw, Encoding.UTF8, "application/json"), headers);
+
+    public async Task<ApiResponse> Send(HttpMethod method, string path, object? body, IDictionary<string, string>? headers)
+    {
+        using var request = new HttpRequestMessage(method, new Uri(baseAddress, path.TrimStart('/')));
+        if (key is not null) request.Headers.Add("X-Api-Key", key);
+        foreach (var (k, v) in headers ?? new Dictionary<string, string>()) request.Headers.TryAddWithoutValidation(k, v);
+        request.Content = body switch
+        {
+            null => null,
+            HttpContent content => content,
+            _ => JsonContent.Create(body, options: new JsonSerializerOptions(JsonSerializerDefaults.Web)),
+        };
+        using var response = await Http.SendAsync(request);
+        var raw = await response.Content.ReadAsStringAsync();
+        JsonNode? json = null;
+        if (raw.Length > 0 && response.Content.Headers.ContentType?.MediaType?.Contains("json") == true) json = JsonNode.Parse(raw);
+        return new ApiResponse(response.StatusCode, json, response.Headers, response.Content.Headers.ContentType?.MediaType, raw);
+    }
+}

@@ -1,0 +1,49 @@
+using Lianhua.Commerce.Core.Storage;
+using Lianhua.Commerce.LocalHost;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Lianhua.Commerce.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// A LocalHost on a free port over real HTTP, against Azurite, with tables and queues of its own (a unique prefix per test class).
+/// </summary>
+public class LocalHostFixture : IAsyncLifetime
+{
+    public string CountyKey { get; } = "test-county-" + Guid.NewGuid().ToString("N");
+    public string Prefix { get; } = TestStorage.NewPrefix();
+    public WebApplication App { get; private set; } = null!;
+    public Uri BaseAddress { get; private set; } = null!;
+    public CommerceStorage Storage => App.Services.GetRequiredService<CommerceStorage>();
+
+    protected virtual IDictionary<string, string?> Settings() => new Dictionary<string, string?>();
+
+    public async Task InitializeAsync()
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["AzureWebJobsStorage"] = TestStorage.ConnectionString,
+            ["Commerce:CountyApiKey"] = CountyKey,
+            ["Commerce:StoragePrefix"] = Prefix,
+            ["urls"] = "http://127.0.0.1:0",
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
+        };
+        foreach (var (k, v) in Settings()) settings[k] = v;
+        App = await LocalHostApp.CreateAsync([], settings);
+        await App.StartAsync();
+        var address = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        BaseAddress = new Uri(address.TrimEnd('/') + "/api/");
+    }
+
+    public Api Client(string? key = null) => new(BaseAddress, key);
+    public Api County() => Client(CountyKey);
+
+    public async Task DisposeAsync()
+    {
+        await App.StopAsync();
+        await App.DisposeAsync();
+    }
+}
