@@ -15,6 +15,8 @@ namespace Lianhua.Commerce.LocalHost;
 public sealed class QueueListener(FunctionDescriptor function, HostSettings settings, CommerceStorage storage,
     IServiceProvider services, ILogger<QueueListener> logger) : BackgroundService
 {
+    public FunctionDescriptor Function => function;
+
     private static readonly TimeSpan MinPoll = TimeSpan.FromMilliseconds(100);
     private int _running;
 

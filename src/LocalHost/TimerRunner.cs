@@ -7,6 +7,8 @@ namespace Lianhua.Commerce.LocalHost;
 public sealed class TimerRunner(FunctionDescriptor function, IConfiguration configuration, IServiceProvider services,
     TimeProvider clock, ILogger<TimerRunner> logger) : BackgroundService
 {
+    public FunctionDescriptor Function => function;
+
     public static CronExpression Parse(string schedule) => CronExpression.Parse(schedule, CronFormat.IncludeSeconds);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

@@ -1,0 +1,41 @@
+using Lianhua.Commerce.Core.Common;
+using Lianhua.Commerce.Core.Storage;
+
+namespace Lianhua.Commerce.Core.Tests;
+
+public sealed class CommonTests
+{
+    [Theory]
+    [InlineData(null, 50)]
+    [InlineData("", 50)]
+    [InlineData("1", 1)]
+    [InlineData("100", 100)]
+    [InlineData("101", 100)]
+    [InlineData("99999", 100)]
+    public void PageSize_DefaultsAndClamps(string? raw, int expected) => Assert.Equal(expected, Paging.Size(raw));
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-1")]
+    [InlineData("ten")]
+    public void PageSize_BelowOneOrNotANumber_IsRejected(string raw) => Assert.Throws<ValidationFailedException>(() => Paging.Size(raw));
+
+    [Fact]
+    public void ContinuationToken_RoundTrips_AndForgedTokensAreRejected()
+    {
+        const string sdk = "360321101 360321101-0193";
+        Assert.Equal(sdk, ContinuationTokens.Decode(ContinuationTokens.Encode(sdk)));
+        Assert.Null(ContinuationTokens.Decode(null));
+        Assert.Throws<ValidationFailedException>(() => ContinuationTokens.Decode("!!!"));
+    }
+
+    [Fact]
+    public void Ids_AreUrlSafeAndUnique()
+    {
+        var ids = Enumerable.Range(0, 1000).Select(_ => Ids.NewTimeOrdered()).ToList();
+        Assert.Equal(1000, ids.Distinct().Count());
+        Assert.All(ids, id => Assert.True(Ids.IsSafe(id)));
+        Assert.False(Ids.IsSafe("a/b"));
+        Assert.False(Ids.IsSafe(new string('a', 65)));
+    }
+}

@@ -1,0 +1,115 @@
+using System.Net;
+using Lianhua.Commerce.IntegrationTests.Infrastructure;
+
+namespace Lianhua.Commerce.IntegrationTests.Http;
+
+/// <summary>Every bad input answers a problem detail and stores nothing.</summary>
+public sealed class BadInputTests(LocalHostFixture host) : IClassFixture<LocalHostFixture>
+{
+    private const string Station = "st-360321102-03";
+
+    public static TheoryData<string, string> BadListings => new()
+    {
+        { "{\"title\": ", "body" },
+        { "[1,2,3]", "body" },
+        { "{\"title\":\"x\",\"category\":\"rice\",\"unit\":\"jin\",\"unitWeightGrams\":500,\"priceFen\":\"cheap\",\"stock\":1}", "priceFen" },
+        { "{\"title\":\"x\",\"category\":\"rice\",\"unit\":\"jin\",\"unitWeightGrams\":500,\"priceFen\":10.5,\"stock\":1}", "priceFen" },
+        { "{\"category\":\"rice\",\"unit\":\"jin\",\"unitWeightGrams\":500,\"priceFen\":100,\"stock\":1}", "title" },
+        { "{\"title\":\"x\",\"category\":\"rice\",\"unit\":\"jin\",\"unitWeightGrams\":500,\"priceFen\":0,\"stock\":1}", "priceFen" },
+        { "{\"title\":\"x\",\"category\":\"rice\",\"unit\":\"jin\",\"unitWeightGrams\":500,\"priceFen\":-5,\"stock\":1}", "priceFen" },
+        { "{\"title\":\"x\",\"category\":\"rice\",\"unit\":\"jin\",\"unitWeightGrams\":500,\"priceFen\":100,\"stock\":-1}", "stock" },
+        { "{\"title\":\"x\",\"category\":\"rice\",\"unit\":\"jin\",\"unitWeightGrams\":0,\"priceFen\":100,\"stock\":1}", "unitWeightGrams" },
+        { "{\"title\":\"x\",\"category\":\"rice\",\"unit\":\"jin\",\"unitWeightGrams\":-3,\"priceFen\":100,\"stock\":1}", "unitWeightGrams" },
+        { "{\"title\":\"" + new string('莲', 201) + "\",\"category\":\"rice\",\"unit\":\"jin\",\"unitWeightGrams\":5,\"priceFen\":100,\"stock\":1}", "title" },
+        { "{\"title\":\"x\",\"category\":\"rice\",\"unit\":\"jin\",\"unitWeightGrams\":5,\"priceFen\":100,\"stock\":1,\"producers\":[{\"householdId\":\"h1\",\"shareBp\":-1}]}", "producers[0].shareBp" },
+        { "{\"title\":\"x\",\"category\":\"rice\",\"unit\":\"jin\",\"unitWeightGrams\":5,\"priceFen\":100,\"stock\":1,\"producers\":[{\"householdId\":\"h1\",\"shareBp\":6000},{\"householdId\":\"h2\",\"shareBp\":5000}]}", "producers" },
+        { "{\"title\":\"x\",\"category\":\"Rice Bags\",\"unit\":\"jin\",\"unitWeightGrams\":5,\"priceFen\":100,\"stock\":1}", "category" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadListings))]
+    public async Task CreateListing_WithBadInput_Is400NamingTheField_AndStoresNothing(string body, string field)
+    {
+        var station = await TestData.StationKey(host, Station);
+        var before = await Count(station);
+        var response = await station.SendRaw(HttpMethod.Post, "listings", body);
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
+        Assert.Equal("application/problem+json", response.ContentType);
+        Assert.Equal(400, response.Json["status"]!.GetValue<int>());
+        if (field != "body") Assert.NotNull(response.Json["errors"]![field]);
+        Assert.DoesNotContain("   at ", response.Raw);
+        Assert.Equal(before, await Count(station));
+    }
+
+    [Fact]
+    public async Task CreateListing_WithBodyOver64KiB_Is413_AndStoresNothing()
+    {
+        var station = await TestData.StationKey(host, Station);
+        var before = await Count(station);
+        var body = "{\"title\":\"x\",\"category\":\"rice\",\"unit\":\"jin\",\"unitWeightGrams\":5,\"priceFen\":100,\"stock\":1,\"pad\":\"" + new string('a', 70_000) + "\"}";
+        var response = await station.SendRaw(HttpMethod.Post, "listings", body);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.Status);
+        Assert.Equal("application/problem+json", response.ContentType);
+        Assert.Equal(before, await Count(station));
+    }
+
+    [Fact]
+    public async Task UnknownJsonFields_AreIgnored()
+    {
+        var station = await TestData.StationKey(host, Station);
+        var body = "{\"title\":\"x\",\"category\":\"rice\",\"unit\":\"jin\",\"unitWeightGrams\":5,\"priceFen\":100,\"stock\":1,\"stationId\":\"st-360321204-01\",\"id\":\"mine\"}";
+        var response = await station.SendRaw(HttpMethod.Post, "listings", body);
+        Assert.Equal(HttpStatusCode.Created, response.Status);
+        Assert.Equal(Station, response.Json["stationId"]!.GetValue<string>());
+        Assert.NotEqual("mine", response.Json["id"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData("{\"priceFen\":0}")]
+    [InlineData("{\"stock\":-1}")]
+    [InlineData("{\"title\":\"\"}")]
+    [InlineData("{}")]
+    [InlineData("{\"priceFen\":")]
+    public async Task PatchListing_WithBadInput_Is400_AndChangesNothing(string body)
+    {
+        var station = await TestData.StationKey(host, Station);
+        var listing = await TestData.CreateListing(station);
+        var response = await station.SendRaw(HttpMethod.Patch, $"listings/{listing["id"]}", body, new Dictionary<string, string> { ["If-Match"] = "*" });
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
+        var read = await station.Get($"listings/{listing["id"]}");
+        Assert.Equal(listing["priceFen"]!.GetValue<long>(), read.Json["priceFen"]!.GetValue<long>());
+        Assert.Equal(listing["stock"]!.GetValue<long>(), read.Json["stock"]!.GetValue<long>());
+        Assert.Equal(listing["title"]!.GetValue<string>(), read.Json["title"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-4")]
+    [InlineData("many")]
+    public async Task ListListings_WithBadPageSize_Is400(string pageSize)
+    {
+        var response = await host.County().Get($"listings?pageSize={pageSize}");
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
+    }
+
+    [Fact]
+    public async Task ListListings_WithForgedContinuationToken_Is400()
+    {
+        var response = await host.County().Get("listings?continuationToken=%21%21not-ours");
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
+    }
+
+    [Fact]
+    public async Task ListListings_PageSizeOver100_IsClamped()
+    {
+        var response = await host.County().Get("listings?pageSize=5000");
+        Assert.Equal(HttpStatusCode.OK, response.Status);
+    }
+
+    private static async Task<int> Count(Api station)
+    {
+        var page = await station.Get($"listings?stationId={Station}&pageSize=100");
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        return page.Json["items"]!.AsArray().Count;
+    }
+}

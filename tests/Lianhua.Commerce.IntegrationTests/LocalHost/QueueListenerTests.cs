@@ -1,0 +1,100 @@
+using System.Collections.Concurrent;
+using Azure.Storage.Queues;
+using Lianhua.Commerce.Core.Storage;
+using Lianhua.Commerce.IntegrationTests.Infrastructure;
+using Lianhua.Commerce.LocalHost;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Lianhua.Commerce.IntegrationTests.LocalHost;
+
+public sealed record Probe(string Text, long AmountFen);
+
+/// <summary>Functions that exist only for these tests; the listener treats them like the app's.</summary>
+public sealed class ProbeFunctions
+{
+    public static readonly ConcurrentDictionary<string, ConcurrentBag<string>> Seen = new();
+
+    [Function("ProbeEcho")]
+    public void Echo([QueueTrigger("probe-echo")] string message) => Seen.GetOrAdd("echo", _ => []).Add(message);
+
+    [Function("ProbeTyped")]
+    public Task Typed([QueueTrigger("probe-typed")] Probe probe, CancellationToken ct)
+    {
+        Seen.GetOrAdd("typed", _ => []).Add($"{probe.Text}|{probe.AmountFen}");
+        return Task.CompletedTask;
+    }
+
+    [Function("ProbeFails")]
+    public Task Fails([QueueTrigger("probe-fails")] string message)
+    {
+        Seen.GetOrAdd("fails:" + message, _ => []).Add(message);
+        throw new InvalidOperationException("always fails");
+    }
+}
+
+public sealed class QueueListenerTests
+{
+    private readonly CommerceStorage _storage = new(new StorageOptions { ConnectionString = TestStorage.ConnectionString, Prefix = TestStorage.NewPrefix() });
+    private readonly HostSettings _settings = HostSettings.Load(Path.Combine(AppContext.BaseDirectory, "host.json")) with { VisibilityTimeout = TimeSpan.FromMilliseconds(200) };
+
+    [Fact]
+    public async Task Base64Message_SentWithStorageQueues_ReachesTheFunctionIntact()
+    {
+        var text = "{\"orderId\":\"莲花-42\",\"note\":\"白莲 ✓\"}";
+        await using var listener = await Start("ProbeEcho");
+        // A sender as the contract tells clients to build it: Base64 encoding.
+        var sender = new QueueClient(TestStorage.ConnectionString, listener.Queue, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
+        await sender.SendMessageAsync(text);
+        await Eventually(() => ProbeFunctions.Seen.TryGetValue("echo", out var seen) && seen.Contains(text));
+        await Eventually(async () => (await sender.PeekMessagesAsync()).Value.Length == 0);
+    }
+
+    [Fact]
+    public async Task JsonMessage_BindsToTheTriggerParameterType()
+    {
+        await using var listener = await Start("ProbeTyped");
+        await _storage.Queue("probe-typed").SendMessageAsync("{\"text\":\"茶油\",\"amountFen\":12345}");
+        await Eventually(() => ProbeFunctions.Seen.TryGetValue("typed", out var seen) && seen.Contains("茶油|12345"));
+    }
+
+    [Fact]
+    public async Task MessageThatAlwaysFails_LandsInPoisonQueue_AfterMaxDequeueCountTries()
+    {
+        var body = "poison-" + Guid.NewGuid().ToString("N");
+        await using var listener = await Start("ProbeFails");
+        await _storage.Queue("probe-fails").SendMessageAsync(body);
+        var poison = _storage.Queue("probe-fails-poison");
+        await Eventually(async () => (await poison.PeekMessagesAsync()).Value.Any(m => m.Body.ToString() == body), seconds: 60);
+        Assert.Equal(_settings.MaxDequeueCount, ProbeFunctions.Seen["fails:" + body].Count);
+        Assert.Empty((await _storage.Queue("probe-fails").PeekMessagesAsync()).Value);
+    }
+
+    private async Task<RunningListener> Start(string functionName)
+    {
+        var function = FunctionCatalog.Discover(typeof(ProbeFunctions).Assembly).Single(f => f.Name == functionName);
+        await _storage.Queue(function.QueueName!).CreateIfNotExistsAsync();
+        var services = new ServiceCollection().BuildServiceProvider();
+        var listener = new QueueListener(function, _settings, _storage, services, NullLogger<QueueListener>.Instance);
+        await listener.StartAsync(CancellationToken.None);
+        return new RunningListener(listener, _storage.Queue(function.QueueName!).Name);
+    }
+
+    private static async Task Eventually(Func<bool> condition, int seconds = 20) => await Eventually(() => Task.FromResult(condition()), seconds);
+
+    private static async Task Eventually(Func<Task<bool>> condition, int seconds = 20)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(seconds);
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "condition not met in time");
+            await Task.Delay(100);
+        }
+    }
+
+    private sealed record RunningListener(QueueListener Listener, string Queue) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync() => await Listener.StopAsync(CancellationToken.None);
+    }
+}
