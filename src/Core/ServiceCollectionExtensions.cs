@@ -1,6 +1,8 @@
 using Lianhua.Commerce.Core.Listings;
 using Lianhua.Commerce.Core.Listings.Storage;
 using Lianhua.Commerce.Core.Network;
+using Lianhua.Commerce.Core.Orders;
+using Lianhua.Commerce.Core.Orders.Storage;
 using Lianhua.Commerce.Core.Security;
 using Lianhua.Commerce.Core.Storage;
 using Microsoft.Extensions.Configuration;
@@ -22,6 +24,13 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ApiKeyService>();
         services.AddSingleton<ListingStore>();
         services.AddSingleton<ListingService>();
+        services.Configure<OrderOptions>(configuration.GetSection("Commerce:Orders"));
+        services.AddSingleton<QueueSender>();
+        services.AddSingleton(sp => new StockStore(sp.GetRequiredService<CommerceStorage>(), StockContention.Pipeline(sp.GetRequiredService<TimeProvider>())));
+        services.AddSingleton<OrderStore>();
+        services.AddSingleton<PlacementService>();
+        services.AddSingleton<OrderService>();
+        services.AddSingleton<OrderRouter>();
         return services;
     }
 

@@ -9,7 +9,8 @@ public static class LocalHostApp
 {
     public const string DefaultUrl = "http://127.0.0.1:7071";
 
-    public static async Task<WebApplication> CreateAsync(string[] args, IDictionary<string, string?>? overrides = null, CancellationToken ct = default)
+    public static async Task<WebApplication> CreateAsync(string[] args, IDictionary<string, string?>? overrides = null,
+        Action<IServiceCollection>? configureServices = null, CancellationToken ct = default)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         if (overrides is not null) builder.Configuration.AddInMemoryCollection(overrides);
@@ -31,6 +32,7 @@ public static class LocalHostApp
 
         builder.Services.AddCommerceFunctions(builder.Configuration);
         builder.Services.AddSingleton(settings);
+        configureServices?.Invoke(builder.Services);
         foreach (var function in functions)
         {
             if (function.Kind == TriggerKind.Queue)

@@ -36,8 +36,8 @@ public sealed class ListingService(ListingStore store, NetworkService network, I
         }
         // Township codes start with the county code, so the county's listings are one PartitionKey range.
         var filter = partition is not null
-            ? TableClient.CreateQueryFilter($"PartitionKey eq {partition}")
-            : TableClient.CreateQueryFilter($"PartitionKey ge {county} and PartitionKey lt {county + "~"}");
+            ? TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey lt {"~"}")
+            : TableClient.CreateQueryFilter($"PartitionKey ge {county} and PartitionKey lt {county + "~"} and RowKey lt {"~"}");
         if (query.StationId is not null) filter += " and " + TableClient.CreateQueryFilter($"StationId eq {query.StationId}");
         if (query.Category is not null) filter += " and " + TableClient.CreateQueryFilter($"Category eq {query.Category}");
         return await store.QueryAsync(filter, query.PageSize, query.ContinuationToken, ct);

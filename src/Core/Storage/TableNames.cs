@@ -6,8 +6,9 @@ public static class TableNames
     public const string ApiKeys = "ApiKeys";
     public const string Network = "Network";
     public const string Listings = "Listings";
+    public const string Orders = "Orders";
 
-    public static readonly string[] All = [ApiKeys, Network, Listings];
+    public static readonly string[] All = [ApiKeys, Network, Listings, Orders];
 }
 
 public static class QueueNames

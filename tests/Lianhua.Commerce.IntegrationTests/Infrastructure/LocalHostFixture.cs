@@ -18,6 +18,9 @@ public class LocalHostFixture : IAsyncLifetime
     public Uri BaseAddress { get; private set; } = null!;
     public CommerceStorage Storage => App.Services.GetRequiredService<CommerceStorage>();
 
+    public FaultInjection Faults { get; } = new();
+    public RequestCounter Requests { get; } = new();
+
     protected virtual IDictionary<string, string?> Settings() => new Dictionary<string, string?>();
 
     public async Task InitializeAsync()
@@ -32,7 +35,11 @@ public class LocalHostFixture : IAsyncLifetime
             ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
         };
         foreach (var (k, v) in Settings()) settings[k] = v;
-        App = await LocalHostApp.CreateAsync([], settings);
+        App = await LocalHostApp.CreateAsync([], settings, services =>
+        {
+            services.AddSingleton<Azure.Core.Pipeline.HttpPipelinePolicy>(Faults);
+            services.AddSingleton<Azure.Core.Pipeline.HttpPipelinePolicy>(Requests);
+        });
         await App.StartAsync();
         var address = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         BaseAddress = new Uri(address.TrimEnd('/') + "/api/");

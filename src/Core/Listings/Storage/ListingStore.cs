@@ -40,22 +40,6 @@ public sealed class ListingStore(CommerceStorage storage)
 
     public async Task<ResultPage<Listing>> QueryAsync(string filter, int pageSize, string? continuationToken, CancellationToken ct)
     {
-        var token = ContinuationTokens.Decode(continuationToken);
-        // A page may come back empty with a token (Azure does that); keep going until there are items or no token.
-        for (var guard = 0; guard < 20; guard++)
-        {
-            Page<ListingEntity>? page = null;
-            await foreach (var p in Table.QueryAsync<ListingEntity>(filter, pageSize, cancellationToken: ct).AsPages(token, pageSize))
-            {
-                page = p;
-                break;
-            }
-            if (page is null) return new([], null);
-            if (page.Values.Count > 0 || page.ContinuationToken is null || page.ContinuationToken == token)
-                return new(page.Values.Select(e => e.ToListing()).ToList(),
-                    page.ContinuationToken == token ? null : ContinuationTokens.Encode(page.ContinuationToken));
-            token = page.ContinuationToken;
-        }
-        return new([], ContinuationTokens.Encode(token));
+        return await Table.QueryPageAsync<ListingEntity, Listing>(filter, pageSize, continuationToken, e => e.ToListing(), ct);
     }
 }

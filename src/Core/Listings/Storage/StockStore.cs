@@ -1,0 +1,139 @@
+using Azure;
+using Azure.Data.Tables;
+using Lianhua.Commerce.Core.Common;
+using Lianhua.Commerce.Core.Orders;
+using Lianhua.Commerce.Core.Storage;
+using Polly;
+
+namespace Lianhua.Commerce.Core.Listings.Storage;
+
+public sealed record Shortage(string ListingId, long Requested, long Available);
+
+/// <summary>Thrown when a listing changed under a conditional write; the contention pipeline retries it.</summary>
+public sealed class StockContentionException() : Exception("A listing changed during the write.");
+
+/// <summary>
+/// Stock moves only together with a reservation row in the same partition and entity group transaction:
+/// the row (RowKey <c>~{listingId}~{orderId}</c>) is the proof that this order's stock was taken, so a retried,
+/// resumed or concurrent reservation or release changes stock exactly once.
+/// </summary>
+public sealed class StockStore(CommerceStorage storage, ResiliencePipeline contention)
+{
+    private TableClient Table => storage.Table(TableNames.Listings);
+
+    public static string ReservationKey(string listingId, string orderId) => $"~{listingId}~{orderId}";
+
+    /// <summary>Reserves every line of one township, or none. Returns the priced lines, or the shortages.</summary>
+    public Task<(IReadOnlyList<OrderLine> Lines, IReadOnlyList<Shortage> Shortages)> ReserveAsync(
+        string township, string orderId, string stationId, IReadOnlyList<RequestedLine> lines, bool resume, CancellationToken ct) =>
+        Run(async token =>
+        {
+            var listings = await Task.WhenAll(lines.Select(l => Table.GetEntityIfExistsAsync<ListingEntity>(township, l.ListingId, cancellationToken: token)));
+            var held = resume ? await FindReservations(township, orderId, lines, token) : new Dictionary<string, ReservationEntity>();
+            var priced = new List<OrderLine>();
+            var shortages = new List<Shortage>();
+            var batch = new List<TableTransactionAction>();
+            for (var i = 0; i < lines.Count; i++)
+            {
+                var line = lines[i];
+                if (held.TryGetValue(line.ListingId, out var existing)) { priced.Add(existing.ToLine()); continue; }
+                if (!listings[i].HasValue || listings[i].Value is not { } listing)
+                    throw ValidationFailedException.For("lines", $"listing {line.ListingId} does not exist.");
+                if (listing.Stock < line.Quantity) { shortages.Add(new(line.ListingId, line.Quantity, listing.Stock)); continue; }
+                var orderLine = new OrderLine(listing.RowKey, listing.Title, line.Quantity, listing.PriceFen, listing.PriceFen * line.Quantity,
+                    listing.StationId, township, listing.Category, listing.UnitWeightGrams);
+                priced.Add(orderLine);
+                listing.Stock -= line.Quantity;
+                batch.Add(new(TableTransactionActionType.UpdateReplace, listing, listing.ETag));
+                batch.Add(new(TableTransactionActionType.Add, ReservationEntity.From(township, orderId, stationId, orderLine)));
+            }
+            if (shortages.Count > 0) return ((IReadOnlyList<OrderLine>)[], (IReadOnlyList<Shortage>)shortages);
+            if (batch.Count > 0) await Submit(batch, token);
+            return (priced, []);
+        }, ct);
+
+    /// <summary>Gives back the stock of every line of one township this order still holds; idempotent.</summary>
+    public Task ReleaseAsync(string township, string orderId, IReadOnlyList<string> listingIds, CancellationToken ct) =>
+        Run(async token =>
+        {
+            var lines = listingIds.Select(id => new RequestedLine(id, 0)).ToList();
+            var held = await FindReservations(township, orderId, lines, token);
+            if (held.Count == 0) return true;
+            var listings = await Task.WhenAll(held.Keys.Select(id => Table.GetEntityAsync<ListingEntity>(township, id, cancellationToken: token)));
+            var batch = new List<TableTransactionAction>();
+            foreach (var listing in listings.Select(r => r.Value))
+            {
+                var reservation = held[listing.RowKey];
+                listing.Stock += reservation.Quantity;
+                batch.Add(new(TableTransactionActionType.UpdateReplace, listing, listing.ETag));
+                batch.Add(new(TableTransactionActionType.Delete, reservation, reservation.ETag));
+            }
+            await Submit(batch, token);
+            return true;
+        }, ct);
+
+    private async Task<Dictionary<string, ReservationEntity>> FindReservations(string township, string orderId, IReadOnlyList<RequestedLine> lines, CancellationToken ct)
+    {
+        var rows = await Task.WhenAll(lines.Select(l => Table.GetEntityIfExistsAsync<ReservationEntity>(township, ReservationKey(l.ListingId, orderId), cancellationToken: ct)));
+        return rows.Where(r => r.HasValue && r.Value is not null).Select(r => r.Value!).ToDictionary(r => r.ListingId);
+    }
+
+    private async Task Submit(List<TableTransactionAction> batch, CancellationToken ct)
+    {
+        try
+        {
+            await Table.SubmitTransactionAsync(batch, ct);
+        }
+        catch (TableTransactionFailedException e) when (e.Status is 412 or 409 or 404)
+        {
+            // 412: a listing changed; 409/404: a reservation row appeared or went meanwhile (ours, from a retry). Re-read and decide again.
+            throw new StockContentionException();
+        }
+    }
+
+    private async Task<T> Run<T>(Func<CancellationToken, Task<T>> work, CancellationToken ct)
+    {
+        try
+        {
+            return await contention.ExecuteAsync(async token => await work(token), ct);
+        }
+        catch (StockContentionException)
+        {
+            throw new ConflictException("The listing is busy; try again shortly.", retryAfter: TimeSpan.FromSeconds(1));
+        }
+    }
+}
+
+public sealed class ReservationEntity : ITableEntity
+{
+    public string PartitionKey { get; set; } = "";
+    public string RowKey { get; set; } = "";
+    public DateTimeOffset? Timestamp { get; set; }
+    public ETag ETag { get; set; }
+    public string ListingId { get; set; } = "";
+    public string OrderId { get; set; } = "";
+    public string StationId { get; set; } = "";
+    public string Title { get; set; } = "";
+    public long Quantity { get; set; }
+    public long UnitPriceFen { get; set; }
+    public string OriginStationId { get; set; } = "";
+    public string Category { get; set; } = "";
+    public long UnitWeightGrams { get; set; }
+
+    public static ReservationEntity From(string township, string orderId, string stationId, OrderLine line) => new()
+    {
+        PartitionKey = township,
+        RowKey = StockStore.ReservationKey(line.ListingId, orderId),
+        ListingId = line.ListingId,
+        OrderId = orderId,
+        StationId = stationId,
+        Title = line.Title,
+        Quantity = line.Quantity,
+        UnitPriceFen = line.UnitPriceFen,
+        OriginStationId = line.OriginStationId,
+        Category = line.Category,
+        UnitWeightGrams = line.UnitWeightGrams,
+    };
+
+    public OrderLine ToLine() => new(ListingId, Title, Quantity, UnitPriceFen, UnitPriceFen * Quantity, OriginStationId, PartitionKey, Category, UnitWeightGrams);
+}

@@ -1,0 +1,77 @@
+using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+using Lianhua.Commerce.Core.Common;
+
+namespace Lianhua.Commerce.Core.Orders.Storage;
+
+/// <summary>Table Orders: PartitionKey = ordering station, RowKey = "o" + inverted-ticks suffix (newest first).</summary>
+public sealed class OrderEntity : ITableEntity
+{
+    public string PartitionKey { get; set; } = "";
+    public string RowKey { get; set; } = "";
+    public DateTimeOffset? Timestamp { get; set; }
+    public ETag ETag { get; set; }
+    public string Id { get; set; } = "";
+    public string Status { get; set; } = "";
+    public string Lines { get; set; } = "[]";
+    public long TotalFen { get; set; }
+    public string PaymentMethod { get; set; } = "";
+    public string PickupCode { get; set; } = "";
+    public DateTimeOffset CreatedAt { get; set; }
+    public string RecipientName { get; set; } = "";
+    public string RecipientPhone { get; set; } = "";
+    public string? CancelReason { get; set; }
+    public DateTimeOffset? RoutedAt { get; set; }
+
+    public static string Row(string suffix) => "o" + suffix;
+
+    public static OrderEntity From(Order o, ETag etag = default, DateTimeOffset? routedAt = null) => new()
+    {
+        PartitionKey = o.StationId,
+        RowKey = Row(Order.Parse(o.Id)!.Value.Suffix),
+        ETag = etag,
+        Id = o.Id,
+        Status = o.Status,
+        Lines = JsonSerializer.Serialize(o.Lines, Json.Options),
+        TotalFen = o.TotalFen,
+        PaymentMethod = o.PaymentMethod,
+        PickupCode = o.PickupCode,
+        CreatedAt = o.CreatedAt,
+        RecipientName = o.Recipient.Name,
+        RecipientPhone = o.Recipient.Phone,
+        CancelReason = o.CancelReason,
+        RoutedAt = routedAt,
+    };
+
+    public Order ToOrder() => new(Id, PartitionKey, Status, JsonSerializer.Deserialize<List<OrderLine>>(Lines, Json.Options) ?? [],
+        TotalFen, PaymentMethod, PickupCode, CreatedAt, new Recipient(RecipientName, RecipientPhone), CancelReason);
+}
+
+/// <summary>
+/// Same partition as the orders: RowKey "i~{operation}~{key}". Pending while a request works (its journal:
+/// the canonical request, so recovery can finish it); done with the first response, replayed for the same key.
+/// </summary>
+public sealed class IdempotencyEntity : ITableEntity
+{
+    public const string Pending = "pending";
+    public const string Done = "done";
+
+    public string PartitionKey { get; set; } = "";
+    public string RowKey { get; set; } = "";
+    public DateTimeOffset? Timestamp { get; set; }
+    public ETag ETag { get; set; }
+    public string State { get; set; } = Pending;
+    public string RequestHash { get; set; } = "";
+    public string Request { get; set; } = "";
+    public string OrderId { get; set; } = "";
+    public string PickupCode { get; set; } = "";
+    public DateTimeOffset StartedAt { get; set; }
+    public DateTimeOffset LeasedAt { get; set; }
+    public int Attempt { get; set; }
+    public int ResponseStatus { get; set; }
+    public string ResponseBody { get; set; } = "";
+    public string ResponseContentType { get; set; } = "";
+
+    public static string Row(string operation, string key) => $"i~{operation}~{key}";
+}

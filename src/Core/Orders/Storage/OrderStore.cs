@@ -1,0 +1,95 @@
+using Azure;
+using Azure.Data.Tables;
+using Lianhua.Commerce.Core.Common;
+using Lianhua.Commerce.Core.Storage;
+
+namespace Lianhua.Commerce.Core.Orders.Storage;
+
+public sealed class OrderStore(CommerceStorage storage)
+{
+    private TableClient Table => storage.Table(TableNames.Orders);
+
+    public async Task<OrderEntity?> FindAsync(string orderId, CancellationToken ct)
+    {
+        if (Order.Parse(orderId) is not { } id) return null;
+        var row = await Table.GetEntityIfExistsAsync<OrderEntity>(id.StationId, OrderEntity.Row(id.Suffix), cancellationToken: ct);
+        return row.HasValue ? row.Value : null;
+    }
+
+    public async Task<IdempotencyEntity?> FindIdempotencyAsync(string stationId, string row, CancellationToken ct)
+    {
+        var found = await Table.GetEntityIfExistsAsync<IdempotencyEntity>(stationId, row, cancellationToken: ct);
+        return found.HasValue ? found.Value : null;
+    }
+
+    /// <summary>Claims the key; false when a record for it exists already.</summary>
+    public async Task<bool> TryAddIdempotencyAsync(IdempotencyEntity record, CancellationToken ct)
+    {
+        try
+        {
+            var response = await Table.AddEntityAsync(record, ct);
+            record.ETag = response.Headers.ETag ?? default;
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Conditional on the record's ETag: false when someone else changed or removed it.</summary>
+    public async Task<bool> TryReplaceIdempotencyAsync(IdempotencyEntity record, CancellationToken ct)
+    {
+        try
+        {
+            var response = await Table.UpdateEntityAsync(record, record.ETag, TableUpdateMode.Replace, ct);
+            record.ETag = response.Headers.ETag ?? default;
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status is 412 or 404)
+        {
+            return false;
+        }
+    }
+
+    public async Task DeleteIdempotencyAsync(IdempotencyEntity record, CancellationToken ct) =>
+        await Table.DeleteEntityAsync(record.PartitionKey, record.RowKey, record.ETag, ct);
+
+    /// <summary>One entity group transaction: the order write and the idempotency record commit together or not at all.</summary>
+    public async Task<bool> TryCommitAsync(OrderEntity order, bool insertOrder, IdempotencyEntity record, bool insertRecord, CancellationToken ct)
+    {
+        try
+        {
+            await Table.SubmitTransactionAsync(
+            [
+                insertOrder ? new(TableTransactionActionType.Add, order) : new(TableTransactionActionType.UpdateReplace, order, order.ETag),
+                insertRecord ? new(TableTransactionActionType.Add, record) : new(TableTransactionActionType.UpdateReplace, record, record.ETag),
+            ], ct);
+            return true;
+        }
+        catch (TableTransactionFailedException e) when (e.Status is 409 or 412 or 404)
+        {
+            return false;
+        }
+    }
+
+    public async Task<bool> TryReplaceAsync(OrderEntity order, CancellationToken ct)
+    {
+        try
+        {
+            await Table.UpdateEntityAsync(order, order.ETag, TableUpdateMode.Replace, ct);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status is 412 or 404)
+        {
+            return false;
+        }
+    }
+
+    public async Task<ResultPage<Order>> ListAsync(string stationId, string? status, int pageSize, string? continuationToken, CancellationToken ct)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {stationId} and RowKey ge {"o"} and RowKey lt {"p"}");
+        if (status is not null) filter += " and " + TableClient.CreateQueryFilter($"Status eq {status}");
+        return await Table.QueryPageAsync<OrderEntity, Order>(filter, pageSize, continuationToken, e => e.ToOrder(), ct);
+    }
+}

@@ -1,0 +1,68 @@
+using Azure.Core;
+using Azure.Core.Pipeline;
+
+namespace Lianhua.Commerce.Core.Storage;
+
+public sealed class InjectedFaultException(string what) : Exception($"Injected fault: {what}");
+
+/// <summary>
+/// Test-only storage fault injection (registered only by tests): fails a matching request before it is sent
+/// (the process "died" before the call) or after it committed (the response was lost). Inactive without rules.
+/// </summary>
+public sealed class FaultInjection : HttpPipelinePolicy
+{
+    private readonly List<Rule> _rules = [];
+    private readonly Lock _gate = new();
+
+    public sealed record Rule(string Name, Func<HttpMessage, bool> Matches, bool AfterSend, int Skip);
+
+    public void Add(Rule rule) { lock (_gate) _rules.Add(rule); }
+    public void Clear() { lock (_gate) _rules.Clear(); }
+    public int Remaining { get { lock (_gate) return _rules.Count; } }
+
+    public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline) =>
+        ProcessAsync(message, pipeline).AsTask().GetAwaiter().GetResult();
+
+    public override async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
+    {
+        var rule = Take(message);
+        if (rule is { AfterSend: false }) throw new InjectedFaultException(rule.Name + " (before send)");
+        await ProcessNextAsync(message, pipeline);
+        if (rule is { AfterSend: true }) throw new InjectedFaultException(rule.Name + " (response lost)");
+    }
+
+    private Rule? Take(HttpMessage message)
+    {
+        lock (_gate)
+        {
+            for (var i = 0; i < _rules.Count; i++)
+            {
+                var rule = _rules[i];
+                if (!rule.Matches(message)) continue;
+                if (rule.Skip > 0) { _rules[i] = rule with { Skip = rule.Skip - 1 }; return null; }
+                _rules.RemoveAt(i);
+                return rule;
+            }
+            return null;
+        }
+    }
+}
+
+/// <summary>Counts storage round trips (every attempt the pipeline sends), for the benchmark and cost tests.</summary>
+public sealed class RequestCounter : HttpPipelinePolicy
+{
+    private long _count;
+    public long Count => Interlocked.Read(ref _count);
+
+    public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
+    {
+        Interlocked.Increment(ref _count);
+        ProcessNext(message, pipeline);
+    }
+
+    public override ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
+    {
+        Interlocked.Increment(ref _count);
+        return ProcessNextAsync(message, pipeline);
+    }
+}

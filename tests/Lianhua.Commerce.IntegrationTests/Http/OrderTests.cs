@@ -1,0 +1,211 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Lianhua.Commerce.IntegrationTests.Infrastructure;
+
+namespace Lianhua.Commerce.IntegrationTests.Http;
+
+public sealed class OrderTests(LocalHostFixture host) : IClassFixture<LocalHostFixture>
+{
+    private static Dictionary<string, string> Key(string? key = null) => new() { ["Idempotency-Key"] = key ?? Guid.NewGuid().ToString("N") };
+
+    private static object OrderBody(params (string ListingId, long Quantity)[] lines) => new
+    {
+        lines = lines.Select(l => new { listingId = l.ListingId, quantity = l.Quantity }).ToArray(),
+        recipient = new { name = "王芳", phone = "13907990000" },
+        paymentMethod = "cod",
+    };
+
+    private async Task<(Api Seller, Api Buyer, string ListingId)> Setup(long stock, long price = 4550)
+    {
+        var seller = await TestData.StationKey(host, TestData.StationA);
+        var buyer = await TestData.StationKey(host, TestData.StationB);
+        var listing = await TestData.CreateListing(seller, TestData.Listing(priceFen: price, stock: stock));
+        return (seller, buyer, listing["id"]!.GetValue<string>());
+    }
+
+    private static async Task<long> Stock(Api api, string listingId) => (await api.Get($"listings/{listingId}")).Json["stock"]!.GetValue<long>();
+
+    [Fact]
+    public async Task PlaceOrder_ReservesStock_AndReplayReturnsTheSameResponse()
+    {
+        var (_, buyer, listingId) = await Setup(stock: 30);
+        var key = Key();
+        var first = await buyer.Post("orders", OrderBody((listingId, 2)), key);
+        Assert.Equal(HttpStatusCode.Created, first.Status);
+        Assert.Equal("confirmed", first.Json["status"]!.GetValue<string>());
+        Assert.Equal(9100, first.Json["totalFen"]!.GetValue<long>());
+        Assert.Matches("^[0-9]{6}$", first.Json["pickupCode"]!.GetValue<string>());
+        Assert.Matches(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$", first.Json["createdAt"]!.GetValue<string>());
+        Assert.Equal(28, await Stock(buyer, listingId));
+
+        var replay = await buyer.Post("orders", OrderBody((listingId, 2)), key);
+        Assert.Equal(HttpStatusCode.Created, replay.Status);
+        Assert.Equal("true", replay.Header("Idempotent-Replayed"));
+        Assert.Equal(first.Raw, replay.Raw);
+        Assert.Equal(28, await Stock(buyer, listingId));
+
+        var different = await buyer.Post("orders", OrderBody((listingId, 3)), key);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, different.Status);
+        Assert.Equal(28, await Stock(buyer, listingId));
+
+        var read = await buyer.Get($"orders/{first.Json["id"]}");
+        Assert.Equal(HttpStatusCode.OK, read.Status);
+        Assert.Equal(first.Json["pickupCode"]!.GetValue<string>(), read.Json["pickupCode"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task PlaceOrder_WhenLastUnitsAreTakenConcurrently_ExactlyStockSucceed_TenRounds()
+    {
+        var seller = await TestData.StationKey(host, TestData.StationA);
+        var buyers = await Task.WhenAll(new[] { TestData.StationB, TestData.StationA2, "st-360321100-01", "st-360321205-02" }.Select(s => TestData.StationKey(host, s)));
+        for (var round = 0; round < 10; round++)
+        {
+            var listingId = (await TestData.CreateListing(seller, TestData.Listing(stock: 20)))["id"]!.GetValue<string>();
+            var responses = await Task.WhenAll(Enumerable.Range(0, 64).Select(i => buyers[i % buyers.Length].Post("orders", OrderBody((listingId, 1)), Key())));
+            Assert.All(responses, r => Assert.True((int)r.Status < 500, r.ToString()));
+            Assert.Equal(20, responses.Count(r => r.Status == HttpStatusCode.Created));
+            Assert.Equal(44, responses.Count(r => r.Status == HttpStatusCode.Conflict));
+            Assert.Equal(0, await Stock(seller, listingId));
+        }
+    }
+
+    [Fact]
+    public async Task PlaceOrder_WhenOneLineIsShort_Is409WithShortages_AndNothingStaysReserved()
+    {
+        var (seller, buyer, plenty) = await Setup(stock: 10);
+        var sameTownship = (await TestData.CreateListing(seller, TestData.Listing("茶油", stock: 1)))["id"]!.GetValue<string>();
+        var otherSeller = await TestData.StationKey(host, "st-360321200-01");
+        var elsewhere = (await TestData.CreateListing(otherSeller, TestData.Listing("大米", stock: 5)))["id"]!.GetValue<string>();
+        var response = await buyer.Post("orders", OrderBody((plenty, 3), (elsewhere, 2), (sameTownship, 2)), Key());
+        Assert.Equal(HttpStatusCode.Conflict, response.Status);
+        var shortage = Assert.Single(response.Json["shortages"]!.AsArray())!;
+        Assert.Equal(sameTownship, shortage["listingId"]!.GetValue<string>());
+        Assert.Equal(2, shortage["requested"]!.GetValue<long>());
+        Assert.Equal(1, shortage["available"]!.GetValue<long>());
+        Assert.Equal(10, await Stock(buyer, plenty));
+        Assert.Equal(5, await Stock(buyer, elsewhere));
+        Assert.Equal(1, await Stock(buyer, sameTownship));
+    }
+
+    [Fact]
+    public async Task SameRequestFiftyTimesConcurrently_MakesOneOrder()
+    {
+        var (_, buyer, listingId) = await Setup(stock: 100);
+        var key = Key();
+        var responses = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => buyer.Post("orders", OrderBody((listingId, 1)), key)));
+        var created = responses.Where(r => r.Status == HttpStatusCode.Created).ToList();
+        Assert.NotEmpty(created);
+        Assert.All(responses, r => Assert.True(r.Status is HttpStatusCode.Created or HttpStatusCode.Conflict, r.ToString()));
+        Assert.Single(created.Select(r => r.Json["id"]!.GetValue<string>()).Distinct());
+        Assert.Equal(99, await Stock(buyer, listingId));
+        var later = await buyer.Post("orders", OrderBody((listingId, 1)), key);
+        Assert.Equal("true", later.Header("Idempotent-Replayed"));
+        Assert.Equal(created[0].Json["id"]!.GetValue<string>(), later.Json["id"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task AnotherStation_ReadingOrCancellingAnOrder_Gets404()
+    {
+        var (seller, buyer, listingId) = await Setup(stock: 5);
+        var order = await buyer.Post("orders", OrderBody((listingId, 1)), Key());
+        var id = order.Json["id"]!.GetValue<string>();
+        Assert.Equal(HttpStatusCode.NotFound, (await seller.Get($"orders/{id}")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await seller.Post($"orders/{id}/cancel", new { reason = "x" }, Key())).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await seller.Get($"stations/{TestData.StationB}/orders")).Status);
+        Assert.Equal(HttpStatusCode.OK, (await host.County().Get($"orders/{id}")).Status);
+        Assert.Equal(4, await Stock(buyer, listingId));
+    }
+
+    [Fact]
+    public async Task Cancel_RestocksExactlyOnce_ReplayIsSafe_SecondCancelIs409()
+    {
+        var (_, buyer, listingId) = await Setup(stock: 10);
+        var order = await buyer.Post("orders", OrderBody((listingId, 4)), Key());
+        var id = order.Json["id"]!.GetValue<string>();
+        Assert.Equal(6, await Stock(buyer, listingId));
+        var key = Key();
+        var cancelled = await buyer.Post($"orders/{id}/cancel", new { reason = "村民改主意了" }, key);
+        Assert.Equal(HttpStatusCode.OK, cancelled.Status);
+        Assert.Equal("cancelled", cancelled.Json["status"]!.GetValue<string>());
+        Assert.Equal(10, await Stock(buyer, listingId));
+        var replay = await buyer.Post($"orders/{id}/cancel", new { reason = "村民改主意了" }, key);
+        Assert.Equal("true", replay.Header("Idempotent-Replayed"));
+        Assert.Equal(cancelled.Raw, replay.Raw);
+        Assert.Equal(10, await Stock(buyer, listingId));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await buyer.Post($"orders/{id}/cancel", new { reason = "other" }, key)).Status);
+        Assert.Equal(HttpStatusCode.Conflict, (await buyer.Post($"orders/{id}/cancel", new { reason = "again" }, Key())).Status);
+        Assert.Equal(10, await Stock(buyer, listingId));
+    }
+
+    public static TheoryData<string> BadOrders => new()
+    {
+        "{\"lines\":[],\"recipient\":{\"name\":\"王芳\",\"phone\":\"13907990000\"},\"paymentMethod\":\"cod\"}",
+        "{\"lines\":[{\"listingId\":\"LID\",\"quantity\":0}],\"recipient\":{\"name\":\"王芳\",\"phone\":\"13907990000\"},\"paymentMethod\":\"cod\"}",
+        "{\"lines\":[{\"listingId\":\"LID\",\"quantity\":10001}],\"recipient\":{\"name\":\"王芳\",\"phone\":\"13907990000\"},\"paymentMethod\":\"cod\"}",
+        "{\"lines\":[{\"listingId\":\"LID\",\"quantity\":1},{\"listingId\":\"LID\",\"quantity\":1}],\"recipient\":{\"name\":\"王芳\",\"phone\":\"13907990000\"},\"paymentMethod\":\"cod\"}",
+        "{\"lines\":[{\"listingId\":\"LID\",\"quantity\":1}],\"recipient\":{\"name\":\"王芳\",\"phone\":\"12345\"},\"paymentMethod\":\"cod\"}",
+        "{\"lines\":[{\"listingId\":\"LID\",\"quantity\":1}],\"recipient\":{\"name\":\"王芳\",\"phone\":\"23907990000\"},\"paymentMethod\":\"cod\"}",
+        "{\"lines\":[{\"listingId\":\"LID\",\"quantity\":1}],\"recipient\":{\"name\":\"\",\"phone\":\"13907990000\"},\"paymentMethod\":\"cod\"}",
+        "{\"lines\":[{\"listingId\":\"LID\",\"quantity\":1}],\"recipient\":{\"name\":\"王芳\",\"phone\":\"13907990000\"},\"paymentMethod\":\"credit\"}",
+        "{\"lines\":[{\"listingId\":\"LID\",\"quantity\":\"1\"}],\"recipient\":{\"name\":\"王芳\",\"phone\":\"13907990000\"},\"paymentMethod\":\"cod\"}",
+        "{\"lines\":[{\"listingId\":\"360321101-ffffffffffffffffffffffffffffffff\",\"quantity\":1}],\"recipient\":{\"name\":\"王芳\",\"phone\":\"13907990000\"},\"paymentMethod\":\"cod\"}",
+        "{\"lines\":" + "[" + string.Join(",", Enumerable.Range(0, 51).Select(i => $"{{\"listingId\":\"360321101-{i:D32}\",\"quantity\":1}}")) + "]" + ",\"recipient\":{\"name\":\"王芳\",\"phone\":\"13907990000\"},\"paymentMethod\":\"cod\"}",
+    };
+
+    [Theory]
+    [MemberData(nameof(BadOrders))]
+    public async Task PlaceOrder_WithBadInput_Is400_AndReservesNothing(string body)
+    {
+        var (_, buyer, listingId) = await Setup(stock: 10);
+        var response = await buyer.SendRaw(HttpMethod.Post, "orders", body.Replace("LID", listingId), Key());
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
+        Assert.Equal("application/problem+json", response.ContentType);
+        Assert.Equal(10, await Stock(buyer, listingId));
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("has space")]
+    [InlineData("key/with/slash")]
+    public async Task PlaceOrder_WithoutValidIdempotencyKey_Is400(string? key)
+    {
+        var (_, buyer, listingId) = await Setup(stock: 10);
+        var headers = key is null ? null : new Dictionary<string, string> { ["Idempotency-Key"] = key };
+        var response = await buyer.Post("orders", OrderBody((listingId, 1)), headers);
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
+        Assert.Equal(10, await Stock(buyer, listingId));
+        var tooLong = await buyer.Post("orders", OrderBody((listingId, 1)), Key(new string('k', 65)));
+        Assert.Equal(HttpStatusCode.BadRequest, tooLong.Status);
+    }
+
+    [Fact]
+    public async Task StationOrders_AreListedNewestFirst_WithPaging_AndStatusFilter()
+    {
+        var (_, _, listingId) = await Setup(stock: 100);
+        var buyer = await TestData.StationKey(host, "st-360321203-04");
+        var ids = new List<string>();
+        for (var i = 0; i < 5; i++) ids.Add((await buyer.Post("orders", OrderBody((listingId, 1)), Key())).Json["id"]!.GetValue<string>());
+        var seen = new List<string>();
+        string? token = null;
+        do
+        {
+            var page = await buyer.Get("stations/st-360321203-04/orders?pageSize=2" + (token is null ? "" : "&continuationToken=" + token));
+            Assert.Equal(HttpStatusCode.OK, page.Status);
+            seen.AddRange(page.Json["items"]!.AsArray().Select(o => o!["id"]!.GetValue<string>()));
+            token = page.Json["continuationToken"]?.GetValue<string>();
+        } while (token is not null && seen.Count < 20);
+        Assert.Equal(Enumerable.Reverse(ids), seen);
+        var cancelled = await buyer.Get("stations/st-360321203-04/orders?status=cancelled");
+        Assert.Empty(cancelled.Json["items"]!.AsArray());
+        Assert.Equal(HttpStatusCode.BadRequest, (await buyer.Get("stations/st-360321203-04/orders?status=lost")).Status);
+    }
+
+    [Fact]
+    public async Task PlacedOrder_IsRoutedByTheQueue()
+    {
+        var (_, buyer, listingId) = await Setup(stock: 5);
+        var id = (await buyer.Post("orders", OrderBody((listingId, 1)), Key())).Json["id"]!.GetValue<string>();
+        await Eventually.True(async () => (await buyer.Get($"orders/{id}")).Json["status"]!.GetValue<string>() == "routed", 30);
+    }
+}

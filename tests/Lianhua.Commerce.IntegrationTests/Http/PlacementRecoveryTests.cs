@@ -1,0 +1,123 @@
+using System.Net;
+using Azure.Core;
+using Lianhua.Commerce.Core.Orders;
+using Lianhua.Commerce.Core.Storage;
+using Lianhua.Commerce.IntegrationTests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Lianhua.Commerce.IntegrationTests.Http;
+
+/// <summary>A short placement lease so abandoned placements are taken over within the test's patience.</summary>
+public sealed class ShortLeaseHost : LocalHostFixture
+{
+    protected override IDictionary<string, string?> Settings() => new Dictionary<string, string?>
+    {
+        ["Commerce:Orders:PlacementLease"] = "00:00:01",
+        ["Commerce:Orders:InFlightWait"] = "00:00:01",
+    };
+}
+
+/// <summary>
+/// The process "dies" (an injected fault stops the request) or a response is lost at each storage step of a placement:
+/// afterwards no stock is lost, no half order is visible, recovery finishes or undoes it, and a replay gets the final answer.
+/// </summary>
+public sealed class PlacementRecoveryTests(ShortLeaseHost host) : IClassFixture<ShortLeaseHost>
+{
+    // The storage calls of a placement, in order: claim the key, send orders-placed, read the listing, reserve, commit.
+    public static TheoryData<string, bool> Steps => new()
+    {
+        { "claim", false }, { "claim", true },
+        { "send", false }, { "send", true },
+        { "read", false },
+        { "reserve", false }, { "reserve", true },
+        { "commit", false }, { "commit", true },
+    };
+
+    private static Func<HttpMessage, bool> Step(string step, string prefix) => step switch
+    {
+        "claim" => m => m.Request.Method == RequestMethod.Post && m.Request.Uri.Path.EndsWith($"/{prefix}Orders"),
+        "send" => m => m.Request.Method == RequestMethod.Post && m.Request.Uri.Path.EndsWith($"/{prefix}-orders-placed/messages"),
+        "read" => m => m.Request.Method == RequestMethod.Get && m.Request.Uri.Path.Contains($"/{prefix}Listings(") && !m.Request.Uri.Path.Contains("~"),
+        "reserve" => m => m.Request.Method == RequestMethod.Post && m.Request.Uri.Path.EndsWith("/$batch") && Batch(m).Contains($"{prefix}Listings"),
+        "commit" => m => m.Request.Method == RequestMethod.Post && m.Request.Uri.Path.EndsWith("/$batch") && Batch(m).Contains($"{prefix}Orders"),
+        _ => throw new ArgumentOutOfRangeException(nameof(step)),
+    };
+
+    private static string Batch(HttpMessage m)
+    {
+        using var buffer = new MemoryStream();
+        m.Request.Content?.WriteTo(buffer, default);
+        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    [Theory]
+    [MemberData(nameof(Steps))]
+    public async Task PlacementInterruptedAtAStep_EndsWithStockAndOrderConsistent_AndReplayGetsTheFinalAnswer(string step, bool responseLost)
+    {
+        var seller = await TestData.StationKey(host, TestData.StationA);
+        var buyer = await TestData.StationKey(host, TestData.StationB);
+        var listingId = (await TestData.CreateListing(seller, TestData.Listing(stock: 10)))["id"]!.GetValue<string>();
+        var key = new Dictionary<string, string> { ["Idempotency-Key"] = Guid.NewGuid().ToString("N") };
+        var body = new { lines = new[] { new { listingId, quantity = 3 } }, recipient = new { name = "李强", phone = "15170990000" }, paymentMethod = "prepaid" };
+
+        host.Faults.Add(new($"{step} fault", Step(step, host.Prefix), responseLost, Skip: 0));
+        var first = await buyer.Post("orders", body, key);
+        Assert.Equal(0, host.Faults.Remaining); // the fault did happen
+        host.Faults.Clear();
+        Assert.True(first.Status is HttpStatusCode.Created or HttpStatusCode.InternalServerError or HttpStatusCode.Conflict, first.ToString());
+
+        // The client retries with the same key (an offline queue, later): the final answer, never a second order.
+        ApiResponse replay = null!;
+        await Eventually.True(async () =>
+        {
+            replay = await buyer.Post("orders", body, key);
+            return replay.Status == HttpStatusCode.Created;
+        }, 30, "the replay never got the order");
+        var orderId = replay.Json["id"]!.GetValue<string>();
+        Assert.Equal(7, (await buyer.Get($"listings/{listingId}")).Json["stock"]!.GetValue<long>());
+        var orders = await buyer.Get($"stations/{TestData.StationB}/orders?pageSize=100");
+        Assert.Single(orders.Json["items"]!.AsArray(), o => o!["lines"]![0]!["listingId"]!.GetValue<string>() == listingId);
+        await Eventually.True(async () => (await buyer.Get($"orders/{orderId}")).Json["status"]!.GetValue<string>() == "routed", 30, "never routed");
+    }
+
+    [Fact]
+    public async Task PlacementAbandonedWithoutReplay_IsFinishedByTheRouter()
+    {
+        var seller = await TestData.StationKey(host, TestData.StationA);
+        var buyer = await TestData.StationKey(host, TestData.StationB);
+        var listingId = (await TestData.CreateListing(seller, TestData.Listing(stock: 10)))["id"]!.GetValue<string>();
+        host.Faults.Add(new("commit lost", Step("commit", host.Prefix), AfterSend: false, Skip: 0));
+        var first = await buyer.Post("orders", new { lines = new[] { new { listingId, quantity = 2 } }, recipient = new { name = "李强", phone = "15170990000" }, paymentMethod = "cod" },
+            new Dictionary<string, string> { ["Idempotency-Key"] = Guid.NewGuid().ToString("N") });
+        Assert.Equal(0, host.Faults.Remaining);
+        host.Faults.Clear();
+        Assert.Equal(HttpStatusCode.InternalServerError, first.Status);
+        Assert.Equal(8, (await buyer.Get($"listings/{listingId}")).Json["stock"]!.GetValue<long>());
+        // No replay: the orders-placed message sent before the commit drives recovery.
+        await Eventually.True(async () =>
+            (await buyer.Get($"stations/{TestData.StationB}/orders?status=routed&pageSize=100")).Json["items"]!.AsArray()
+                .Any(o => o!["lines"]![0]!["listingId"]!.GetValue<string>() == listingId), 30, "the router never finished the placement");
+        Assert.Equal(8, (await buyer.Get($"listings/{listingId}")).Json["stock"]!.GetValue<long>());
+    }
+
+    [Fact]
+    public async Task OrdersPlacedDeliveredTwice_RoutesOnce()
+    {
+        var seller = await TestData.StationKey(host, TestData.StationA);
+        var buyer = await TestData.StationKey(host, TestData.StationB);
+        var listingId = (await TestData.CreateListing(seller, TestData.Listing(stock: 10)))["id"]!.GetValue<string>();
+        var key = Guid.NewGuid().ToString("N");
+        var order = await buyer.Post("orders", new { lines = new[] { new { listingId, quantity = 1 } }, recipient = new { name = "李强", phone = "15170990000" }, paymentMethod = "cod" },
+            new Dictionary<string, string> { ["Idempotency-Key"] = key });
+        var id = order.Json["id"]!.GetValue<string>();
+        var router = host.App.Services.GetRequiredService<OrderRouter>();
+        var message = new OrderPlacedMessage(id, TestData.StationB, key);
+        var outcomes = await Task.WhenAll(router.HandleAsync(message, default), router.HandleAsync(message, default));
+        Assert.Equal(1, outcomes.Count(o => o == RouteOutcome.Routed) + (outcomes.All(o => o == RouteOutcome.AlreadyRouted) ? 1 : 0));
+        Assert.Equal(RouteOutcome.AlreadyRouted, await router.HandleAsync(message, default));
+        var store = host.App.Services.GetRequiredService<Lianhua.Commerce.Core.Orders.Storage.OrderStore>();
+        var routedAt = (await store.FindAsync(id, default))!.RoutedAt;
+        await Task.Delay(1500); // the queue's own delivery of the same message arrives too
+        Assert.Equal(routedAt, (await store.FindAsync(id, default))!.RoutedAt);
+    }
+}
