@@ -40,15 +40,22 @@ public static class RunPlanner
         return bookings;
     }
 
-    /// <summary>The first run of the leg from <paramref name="earliest"/> to <paramref name="latest"/> that holds the shipment already or has room for it.</summary>
+    /// <summary>
+    /// The run of the leg, from <paramref name="earliest"/> to <paramref name="latest"/>, that holds the
+    /// shipment already (a replay after a crash: even if an earlier day has freed up since, moving
+    /// would book it twice), else the first with room.
+    /// </summary>
     public static RunKey PlanLeg(string shipmentId, Leg leg, long weightGrams, DateOnly earliest, DateOnly latest, IRunLoads runs)
     {
         EnsureFits(shipmentId, leg, weightGrams);
+        RunKey? firstFit = null;
         for (var key = RunKey.For(leg, earliest); key.Date <= latest; key = key.NextDay())
         {
-            var run = runs.Find(key) ?? Run.Open(key, leg.CapacityGrams);
-            if (run.CanTake(shipmentId, weightGrams)) return key;
+            var run = runs.Find(key);
+            if (run is not null && run.Holds(shipmentId)) return key;
+            if (firstFit is null && (run ?? Run.Open(key, leg.CapacityGrams)).CanTake(shipmentId, weightGrams)) firstFit = key;
         }
+        if (firstFit is not null) return firstFit;
         throw new ConflictException(
             $"No run from {leg.From} to {leg.To} has room for shipment {shipmentId} ({weightGrams} g) between {BusinessDay.Format(earliest)} and {BusinessDay.Format(latest)}.");
     }

@@ -65,6 +65,18 @@ public sealed class RunPlannerTests
     }
 
     [Fact]
+    public void Plan_Replayed_AfterAnEarlierDayFreedUp_StaysOnItsRunInsteadOfBookingTwice()
+    {
+        var runs = Filled(new RunSet(), FourLegs[0], Day, free: 0);
+        var first = RunPlanner.Plan("s1", FourLegs, 1_000, Day, runs);
+        foreach (var b in first) runs.GetOrOpen(b.Run, b.Leg.CapacityGrams).TryBook("s1", 1_000);
+        Assert.True(runs.Find(RunKey.For(FourLegs[0], Day))!.Release($"other-{Day.DayNumber}-1"));
+        var replay = RunPlanner.Plan("s1", FourLegs, 1_000, Day, runs);
+        Assert.Equal(first.Select(b => b.Run), replay.Select(b => b.Run));
+        Assert.All(replay, b => Assert.Equal(Day.AddDays(1), b.Run.Date));
+    }
+
+    [Fact]
     public void Plan_ShipmentHeavierThanALink_IsRejected()
     {
         var e = Assert.Throws<UnprocessableException>(() => RunPlanner.Plan("s1", FourLegs, 300_001, Day, new RunSet()));
