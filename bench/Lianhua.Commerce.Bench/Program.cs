@@ -1,0 +1,146 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Azure.Data.Tables;
+using Lianhua.Commerce.Core.Storage;
+using Lianhua.Commerce.LocalHost;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+
+// Benchmark: one run on Azurite + LocalHost (every function running). Reports ratios and counts, not absolute promises.
+// Usage: dotnet run -c Release --project bench/Lianhua.Commerce.Bench -- [ordersPerStation=100]
+var perStation = args.Length > 0 ? int.Parse(args[0]) : 100;
+const int Stations = 16;
+var storage = Environment.GetEnvironmentVariable("LIANHUA_TEST_STORAGE") ?? Azurite.Start();
+
+Console.WriteLine($"# Lianhua.Commerce benchmark: {Stations} concurrent stations, {perStation} orders each, {Environment.ProcessorCount} cores");
+var raw = await RawInserts(storage, Stations, perStation);
+Console.WriteLine($"raw Azurite single-entity inserts: {raw:F0}/s ({Stations} concurrent clients)");
+
+var counter = new RequestCounter();
+var countyKey = "bench-" + Guid.NewGuid().ToString("N");
+var prefix = "b" + Guid.NewGuid().ToString("N")[..8];
+var app = await LocalHostApp.CreateAsync([], new Dictionary<string, string?>
+{
+    ["AzureWebJobsStorage"] = storage, ["Commerce:CountyApiKey"] = countyKey, ["Commerce:StoragePrefix"] = prefix,
+    ["urls"] = "http://127.0.0.1:0", ["Logging:LogLevel:Default"] = "Warning",
+}, services => services.AddSingleton<Azure.Core.Pipeline.HttpPipelinePolicy>(counter));
+await app.StartAsync();
+var baseUri = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/api/");
+using var http = new HttpClient { BaseAddress = baseUri, Timeout = TimeSpan.FromSeconds(60) };
+
+var network = JsonNode.Parse(await Send(http, countyKey, HttpMethod.Get, "network", null))!;
+var townships = network["stations"]!.AsArray().GroupBy(s => s!["townshipCode"]!.GetValue<string>()).ToList();
+var origins = townships.Take(8).SelectMany(t => t.Take(2)).Select(s => s!["id"]!.GetValue<string>()).Take(Stations).ToList();
+var buyers = townships.Skip(8).SelectMany(t => t.Skip(2).Take(3)).Select(s => s!["id"]!.GetValue<string>()).Take(Stations).ToList();
+var originKeys = await Task.WhenAll(origins.Select(s => Key(http, countyKey, s)));
+var buyerKeys = await Task.WhenAll(buyers.Select(s => Key(http, countyKey, s)));
+var listings = await Task.WhenAll(originKeys.Select(k => Listing(http, k, 1_000_000)));
+
+// (b) distinct listings: buyer i orders from origin i's listing.
+var before = counter.Count;
+Counters.Busy = 0;
+var (rate, latencies, placed) = await Burst(http, buyerKeys, i => listings[i], perStation);
+var tripsPerOrder = (double)(counter.Count - before) / placed.Count;
+var lag = await RoutingLag(app, placed);
+Console.WriteLine($"orders (16 stations, distinct listings): {rate:F0}/s  p50 {P(latencies, 50):F1} ms  p95 {P(latencies, 95):F1} ms  p99 {P(latencies, 99):F1} ms  ({placed.Count} orders)");
+Console.WriteLine($"storage requests per order, routing included: {tripsPerOrder:F1}");
+Console.WriteLine($"routing lag: the last order was routed {lag.TotalSeconds:F1} s after the burst ended");
+Console.WriteLine($"ratio orders/s ÷ raw inserts/s: {rate / raw:F2}  (goal ≥ 0.25)   p99/p50: {P(latencies, 99) / P(latencies, 50):F1}  (goal ≤ 10)");
+
+// (c) hot listing: every station on one listing.
+var hot = await Listing(http, originKeys[0], 1_000_000);
+var (hotRate, hotLatencies, hotPlaced) = await Burst(http, buyerKeys, _ => hot, Math.Max(10, perStation / 4));
+Console.WriteLine($"orders (16 stations, one hot listing): {hotRate:F0}/s  p50 {P(hotLatencies, 50):F1} ms  p99 {P(hotLatencies, 99):F1} ms  ({hotPlaced.Count} orders, {Counters.Busy} answered 409 busy)");
+await app.StopAsync();
+Azurite.Stop();
+return 0;
+
+static double P(List<double> values, int percentile)
+{
+    var sorted = values.Order().ToList();
+    return sorted[Math.Clamp((int)Math.Ceiling(percentile / 100.0 * sorted.Count) - 1, 0, sorted.Count - 1)];
+}
+
+static async Task<(double Rate, List<double> Latencies, List<string> Orders)> Burst(HttpClient http, string[] buyerKeys, Func<int, string> listingOf, int perStation)
+{
+    var latencies = new List<double>();
+    var orders = new List<string>();
+    var clock = Stopwatch.StartNew();
+    await Task.WhenAll(buyerKeys.Select((key, i) => Task.Run(async () =>
+    {
+        for (var n = 0; n < perStation; n++)
+        {
+            var started = Stopwatch.GetTimestamp();
+            string body;
+            try
+            {
+                body = await Send(http, key, HttpMethod.Post, "orders", new
+                {
+                    lines = new[] { new { listingId = listingOf(i), quantity = 1 } },
+                    recipient = new { name = "王芳", phone = "13907990000" }, paymentMethod = "cod",
+                }, Guid.NewGuid().ToString("N"));
+            }
+            catch (InvalidOperationException e) when (e.Message.Contains(": 409 "))
+            {
+                Interlocked.Increment(ref Counters.Busy); // contention past the retry budget: 409 + Retry-After, as designed
+                continue;
+            }
+            var ms = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            lock (latencies) { latencies.Add(ms); orders.Add(JsonNode.Parse(body)!["id"]!.GetValue<string>()); }
+        }
+    })));
+    return (latencies.Count / clock.Elapsed.TotalSeconds, latencies, orders);
+}
+
+static async Task<TimeSpan> RoutingLag(WebApplication app, List<string> orders)
+{
+    var store = app.Services.GetRequiredService<Lianhua.Commerce.Core.Orders.Storage.OrderStore>();
+    var clock = Stopwatch.StartNew();
+    foreach (var id in orders)
+        while ((await store.FindAsync(id, default))?.RoutedAt is null)
+        {
+            if (clock.Elapsed > TimeSpan.FromMinutes(5)) throw new TimeoutException("routing did not catch up in 5 minutes");
+            await Task.Delay(50);
+        }
+    return clock.Elapsed;
+}
+
+static async Task<double> RawInserts(string connection, int clients, int perClient)
+{
+    var table = new TableClient(connection, "bench" + Guid.NewGuid().ToString("N")[..8]);
+    await table.CreateIfNotExistsAsync();
+    var clock = Stopwatch.StartNew();
+    await Task.WhenAll(Enumerable.Range(0, clients).Select(c => Task.Run(async () =>
+    {
+        for (var n = 0; n < perClient; n++)
+            await table.AddEntityAsync(new TableEntity($"p{c}", $"r{n:D6}") { ["Quantity"] = 1L, ["Title"] = "莲花白莲" });
+    })));
+    return clients * perClient / clock.Elapsed.TotalSeconds;
+}
+
+static async Task<string> Key(HttpClient http, string county, string stationId) =>
+    JsonNode.Parse(await Send(http, county, HttpMethod.Post, "keys", new { role = "station", scopeId = stationId }))!["key"]!.GetValue<string>();
+
+static async Task<string> Listing(HttpClient http, string key, long stock) =>
+    JsonNode.Parse(await Send(http, key, HttpMethod.Post, "listings", new
+    {
+        title = "莲花血鸭 1只", category = "duck", unit = "只", unitWeightGrams = 1500, priceFen = 8800, stock, producers = Array.Empty<object>(),
+    }))!["id"]!.GetValue<string>();
+
+static async Task<string> Send(HttpClient http, string key, HttpMethod method, string path, object? body, string? idempotencyKey = null)
+{
+    using var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
+    request.Headers.Add("X-Api-Key", key);
+    if (idempotencyKey is not null) request.Headers.Add("Idempotency-Key", idempotencyKey);
+    using var response = await http.SendAsync(request);
+    var text = await response.Content.ReadAsStringAsync();
+    return response.IsSuccessStatusCode ? text : throw new InvalidOperationException($"{method} {path}: {(int)response.StatusCode} {text}");
+}
+
+static class Counters
+{
+    public static int Busy;
+}
