@@ -54,8 +54,8 @@ public sealed class FunctionCatalogTests(LocalHostFixture host) : IClassFixture<
     [Fact]
     public void FunctionsMetadata_ListsEveryFunctionWithItsTrigger()
     {
-        var path = Directory.GetFiles(Path.Combine(TestStorage.RepoRoot, "src", "Functions", "bin"), "functions.metadata", SearchOption.AllDirectories)
-            .OrderByDescending(File.GetLastWriteTimeUtc).First();
+        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}") ? "Release" : "Debug";
+        var path = Path.Combine(TestStorage.RepoRoot, "src", "Functions", "bin", configuration, "net10.0", "functions.metadata");
         var metadata = JsonNode.Parse(File.ReadAllText(path))!.AsArray();
         foreach (var function in FunctionCatalog.Discover(FunctionCatalog.FunctionsAssembly))
         {

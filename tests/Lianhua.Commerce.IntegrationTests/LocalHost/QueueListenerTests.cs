@@ -75,6 +75,7 @@ public sealed class QueueListenerTests
     {
         var function = FunctionCatalog.Discover(typeof(ProbeFunctions).Assembly).Single(f => f.Name == functionName);
         await _storage.Queue(function.QueueName!).CreateIfNotExistsAsync();
+        await _storage.Queue(function.QueueName! + "-poison").CreateIfNotExistsAsync();
         var services = new ServiceCollection().BuildServiceProvider();
         var listener = new QueueListener(function, _settings, _storage, services, NullLogger<QueueListener>.Instance);
         await listener.StartAsync(CancellationToken.None);
