@@ -51,6 +51,19 @@ stop_pid "$HOST_PID"; HOST_PID=""
 echo "== Bicep build and lint"
 if bash scripts/check-bicep.sh; then passed=$((passed + 1)); else failed=$((failed + 1)); status=1; fi
 
+# --- OpenAPI: one check = src/Functions/openapi.json passes Redocly lint (recommended rules, no errors)
+# and openapi-typescript generates TypeScript types from it (into a temp dir). Both pinned in package.json.
+echo "== OpenAPI lint (Redocly) and TypeScript types (openapi-typescript)"
+types=$(mktemp -d)
+if REDOCLY_TELEMETRY=off REDOCLY_SUPPRESS_UPDATE_NOTICE=true node_modules/.bin/redocly lint src/Functions/openapi.json \
+   && node_modules/.bin/openapi-typescript src/Functions/openapi.json -o "$types/lianhua-api.d.ts"; then
+  passed=$((passed + 1))
+else
+  echo "OpenAPI check failed"; failed=$((failed + 1)); status=1
+fi
+rm -rf "$types"
+# --- end OpenAPI
+
 [ "$passed" -gt 0 ] || { echo "no tests ran"; status=1; }
 echo "tests: $passed passed, $failed failed"
 exit "$status"

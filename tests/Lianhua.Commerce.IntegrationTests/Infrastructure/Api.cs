@@ -14,7 +14,10 @@ public sealed record ApiResponse(HttpStatusCode Status, JsonNode? Body, HttpResp
     public override string ToString() => $"{(int)Status} {Raw}";
 }
 
-/// <summary>A small HTTP client of the API, as a station app or the county office would call it.</summary>
+/// <summary>
+/// A small HTTP client of the API, as a station app or the county office would call it. Every answer must be one that
+/// openapi.json documents for the operation (status, media type, body schema), else <see cref="Send"/> throws.
+/// </summary>
 public sealed class Api(Uri baseAddress, string? key)
 {
     private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(60) };
@@ -43,7 +46,9 @@ public sealed class Api(Uri baseAddress, string? key)
         using var response = await Http.SendAsync(request);
         var raw = await response.Content.ReadAsStringAsync();
         JsonNode? json = null;
-        if (raw.Length > 0 && response.Content.Headers.ContentType?.MediaType?.Contains("json") == true) json = JsonNode.Parse(raw);
-        return new ApiResponse(response.StatusCode, json, response.Headers, response.Content.Headers.ContentType?.MediaType, raw);
+        var mediaType = response.Content.Headers.ContentType?.MediaType;
+        if (raw.Length > 0 && mediaType?.Contains("json") == true) json = JsonNode.Parse(raw);
+        OpenApiContract.Check(method, "/" + request.RequestUri!.AbsolutePath[baseAddress.AbsolutePath.Length..], (int)response.StatusCode, mediaType, raw);
+        return new ApiResponse(response.StatusCode, json, response.Headers, mediaType, raw);
     }
 }
