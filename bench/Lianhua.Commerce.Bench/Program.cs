@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Azure.Data.Tables;
 using Lianhua.Commerce.Core.Storage;
 using Lianhua.Commerce.LocalHost;
+using Lianhua.Commerce.Testing;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Builder;
@@ -13,7 +14,7 @@ using Microsoft.Extensions.DependencyInjection;
 // Usage: dotnet run -c Release --project bench/Lianhua.Commerce.Bench -- [ordersPerStation=100]
 var perStation = args.Length > 0 ? int.Parse(args[0]) : 100;
 const int Stations = 16;
-var storage = Environment.GetEnvironmentVariable("LIANHUA_TEST_STORAGE") ?? Azurite.Start();
+var storage = Environment.GetEnvironmentVariable("LIANHUA_TEST_STORAGE") ?? AzuriteProcess.Start();
 
 Console.WriteLine($"# Lianhua.Commerce benchmark: {Stations} concurrent stations, {perStation} orders each, {Environment.ProcessorCount} cores");
 var raw = await RawInserts(storage, Stations, perStation);
@@ -55,7 +56,7 @@ var hot = await Listing(http, originKeys[0], 1_000_000);
 var (hotRate, hotLatencies, hotPlaced) = await Burst(http, buyerKeys, _ => hot, Math.Max(10, perStation / 4));
 Console.WriteLine($"orders (16 stations, one hot listing): {hotRate:F0}/s  p50 {P(hotLatencies, 50):F1} ms  p99 {P(hotLatencies, 99):F1} ms  ({hotPlaced.Count} orders, {Counters.Busy} answered 409 busy)");
 await app.StopAsync();
-Azurite.Stop();
+
 return 0;
 
 static double P(List<double> values, int percentile)

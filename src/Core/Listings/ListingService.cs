@@ -26,11 +26,12 @@ public sealed class ListingService(ListingStore store, NetworkService network, I
 
     public async Task<ResultPage<Listing>> ListAsync(ListingQuery query, CancellationToken ct)
     {
-        var county = (await network.GetAsync(ct)).CountyCode;
+        var net = await network.GetAsync(ct);
+        var county = net.CountyCode;
         string? partition = query.TownshipCode;
         if (query.StationId is not null)
         {
-            var station = (await network.GetAsync(ct)).FindStation(query.StationId);
+            var station = net.FindStation(query.StationId);
             if (station is null || (partition is not null && partition != station.TownshipCode)) return new([], null);
             partition = station.TownshipCode;
         }

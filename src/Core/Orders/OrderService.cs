@@ -49,7 +49,7 @@ public sealed class OrderService(OrderStore orders, StockStore stock, TimeProvid
         if (existing is not null)
         {
             if (existing.RequestHash != hash) throw new UnprocessableException("This Idempotency-Key was used for a different request.");
-            await ReleaseAsync(entity.ToOrder(), ct);
+            await stock.ReleaseAllAsync(orderId, entity.ToOrder().Lines.Select(l => l.ListingId), ct);
             return new StoredResponse(existing.ResponseStatus, existing.ResponseBody, existing.ResponseContentType, true);
         }
 
@@ -63,11 +63,8 @@ public sealed class OrderService(OrderStore orders, StockStore stock, TimeProvid
         var updated = OrderEntity.From(cancelled, entity.ETag, entity.RoutedAt);
         if (!await orders.TryCommitAsync(updated, insertOrder: false, record, insertRecord: true, ct))
             throw new ConflictException("The order changed meanwhile; read it and try again.", retryAfter: TimeSpan.FromSeconds(1));
-        await ReleaseAsync(cancelled, ct);
+        await stock.ReleaseAllAsync(orderId, cancelled.Lines.Select(l => l.ListingId), ct);
         logger.LogInformation("Order {OrderId} cancelled by {KeyId}", orderId, caller.KeyId);
         return new StoredResponse(200, body, "application/json", false);
     }
-
-    private Task ReleaseAsync(Order order, CancellationToken ct) =>
-        Task.WhenAll(order.Lines.GroupBy(l => l.TownshipCode).Select(g => stock.ReleaseAsync(g.Key, order.Id, g.Select(l => l.ListingId).ToList(), ct)));
 }

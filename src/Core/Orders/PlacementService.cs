@@ -99,14 +99,14 @@ public sealed class PlacementService(OrderStore orders, StockStore stock, QueueS
         catch (CommerceException)
         {
             // Busy listing or an unknown one: give everything back and free the key so the client can simply retry.
-            await ReleaseAllAsync(record.OrderId, place, ct);
+            await stock.ReleaseAllAsync(record.OrderId, place.Lines.Select(l => l.ListingId), ct);
             await orders.DeleteIdempotencyAsync(record, ct);
             throw;
         }
 
         if (shortages.Count > 0)
         {
-            await ReleaseAllAsync(record.OrderId, place, ct);
+            await stock.ReleaseAllAsync(record.OrderId, place.Lines.Select(l => l.ListingId), ct);
             var problem = new
             {
                 type = "https://tools.ietf.org/html/rfc9110#section-15.5.10",
@@ -143,10 +143,6 @@ public sealed class PlacementService(OrderStore orders, StockStore stock, QueueS
             ? Replay(final) with { Replayed = false }
             : throw new ConflictException("This order is being finished by another attempt; try again shortly.", retryAfter: TimeSpan.FromSeconds(1));
     }
-
-    private Task ReleaseAllAsync(string orderId, PlaceOrder place, CancellationToken ct) =>
-        Task.WhenAll(place.Lines.GroupBy(l => Listing.TownshipOf(l.ListingId)!)
-            .Select(g => stock.ReleaseAsync(g.Key, orderId, g.Select(l => l.ListingId).ToList(), ct)));
 
     private bool IsStale(IdempotencyEntity record) => clock.GetUtcNow() - record.LeasedAt > Options.PlacementLease;
 

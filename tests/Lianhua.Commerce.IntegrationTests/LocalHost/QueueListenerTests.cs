@@ -47,8 +47,8 @@ public sealed class QueueListenerTests
         // A sender as the contract tells clients to build it: Base64 encoding.
         var sender = new QueueClient(TestStorage.ConnectionString, listener.Queue, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
         await sender.SendMessageAsync(text);
-        await Eventually(() => ProbeFunctions.Seen.TryGetValue("echo", out var seen) && seen.Contains(text));
-        await Eventually(async () => (await sender.PeekMessagesAsync()).Value.Length == 0);
+        await Eventually.True(() => ProbeFunctions.Seen.TryGetValue("echo", out var seen) && seen.Contains(text));
+        await Eventually.True(async () => (await sender.PeekMessagesAsync()).Value.Length == 0);
     }
 
     [Fact]
@@ -56,7 +56,7 @@ public sealed class QueueListenerTests
     {
         await using var listener = await Start("ProbeTyped");
         await _storage.Queue("probe-typed").SendMessageAsync("{\"text\":\"茶油\",\"amountFen\":12345}");
-        await Eventually(() => ProbeFunctions.Seen.TryGetValue("typed", out var seen) && seen.Contains("茶油|12345"));
+        await Eventually.True(() => ProbeFunctions.Seen.TryGetValue("typed", out var seen) && seen.Contains("茶油|12345"));
     }
 
     [Fact]
@@ -66,7 +66,7 @@ public sealed class QueueListenerTests
         await using var listener = await Start("ProbeFails");
         await _storage.Queue("probe-fails").SendMessageAsync(body);
         var poison = _storage.Queue("probe-fails-poison");
-        await Eventually(async () => (await poison.PeekMessagesAsync()).Value.Any(m => m.Body.ToString() == body), seconds: 60);
+        await Eventually.True(async () => (await poison.PeekMessagesAsync()).Value.Any(m => m.Body.ToString() == body), 60);
         Assert.Equal(_settings.MaxDequeueCount, ProbeFunctions.Seen["fails:" + body].Count);
         Assert.Empty((await _storage.Queue("probe-fails").PeekMessagesAsync()).Value);
     }
@@ -80,18 +80,6 @@ public sealed class QueueListenerTests
         var listener = new QueueListener(function, _settings, _storage, services, NullLogger<QueueListener>.Instance);
         await listener.StartAsync(CancellationToken.None);
         return new RunningListener(listener, _storage.Queue(function.QueueName!).Name);
-    }
-
-    private static async Task Eventually(Func<bool> condition, int seconds = 20) => await Eventually(() => Task.FromResult(condition()), seconds);
-
-    private static async Task Eventually(Func<Task<bool>> condition, int seconds = 20)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(seconds);
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "condition not met in time");
-            await Task.Delay(100);
-        }
     }
 
     private sealed record RunningListener(QueueListener Listener, string Queue) : IAsyncDisposable

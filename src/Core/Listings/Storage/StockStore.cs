@@ -52,8 +52,12 @@ public sealed class StockStore(CommerceStorage storage, ResiliencePipeline conte
             return (priced, []);
         }, ct);
 
+    /// <summary>Gives back the stock this order still holds on any of the listings, one transaction per township; idempotent.</summary>
+    public Task ReleaseAllAsync(string orderId, IEnumerable<string> listingIds, CancellationToken ct) =>
+        Task.WhenAll(listingIds.GroupBy(id => Listing.TownshipOf(id)!).Select(g => ReleaseAsync(g.Key, orderId, g.ToList(), ct)));
+
     /// <summary>Gives back the stock of every line of one township this order still holds; idempotent.</summary>
-    public Task ReleaseAsync(string township, string orderId, IReadOnlyList<string> listingIds, CancellationToken ct) =>
+    private Task ReleaseAsync(string township, string orderId, IReadOnlyList<string> listingIds, CancellationToken ct) =>
         Run(async token =>
         {
             var lines = listingIds.Select(id => new RequestedLine(id, 0)).ToList();
