@@ -3,6 +3,8 @@ using Lianhua.Commerce.Core.Listings.Storage;
 using Lianhua.Commerce.Core.Network;
 using Lianhua.Commerce.Core.Orders;
 using Lianhua.Commerce.Core.Orders.Storage;
+using Lianhua.Commerce.Core.Routing;
+using Lianhua.Commerce.Core.Routing.Storage;
 using Lianhua.Commerce.Core.Security;
 using Lianhua.Commerce.Core.Storage;
 using Microsoft.Extensions.Configuration;
@@ -26,11 +28,14 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ListingService>();
         services.Configure<OrderOptions>(configuration.GetSection("Commerce:Orders"));
         services.AddSingleton<QueueSender>();
-        services.AddSingleton(sp => new StockStore(sp.GetRequiredService<CommerceStorage>(), StockContention.Pipeline(sp.GetRequiredService<TimeProvider>())));
+        services.AddSingleton(sp => new StockStore(sp.GetRequiredService<CommerceStorage>(), Contention.Pipeline(sp.GetRequiredService<TimeProvider>())));
         services.AddSingleton<OrderStore>();
         services.AddSingleton<PlacementService>();
         services.AddSingleton<OrderService>();
         services.AddSingleton<OrderRouter>();
+        services.AddSingleton(sp => new RunStore(sp.GetRequiredService<CommerceStorage>(), Contention.Pipeline(sp.GetRequiredService<TimeProvider>())));
+        services.AddSingleton<DeliveryService>();
+        services.AddSingleton<ScanService>();
         return services;
     }
 

@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Reflection;
 using System.Text.Json;
 using Azure;
@@ -27,7 +26,7 @@ public sealed class NetworkService(CommerceStorage storage, IOptions<Security.Co
         if (_cache is { } c && c.Until > clock.GetUtcNow()) return c.Network;
         var row = await Table.GetEntityIfExistsAsync<NetworkEntity>(CountyCode, NetworkEntity.CurrentRow, cancellationToken: ct);
         if (!row.HasValue || row.Value is null) throw new NotFoundException("The network");
-        var network = CountyNetwork.Create(Decode(row.Value.Document));
+        var network = CountyNetwork.Create(GzipJson.Deserialize<NetworkDocument>(row.Value.Document));
         _cache = (network, clock.GetUtcNow() + CacheFor);
         return network;
     }
@@ -72,19 +71,10 @@ public sealed class NetworkService(CommerceStorage storage, IOptions<Security.Co
 
     private NetworkEntity ToEntity(CountyNetwork network)
     {
-        using var buffer = new MemoryStream();
-        using (var gzip = new GZipStream(buffer, CompressionLevel.SmallestSize))
-            JsonSerializer.Serialize(gzip, network.Document, Json.Options);
-        var bytes = buffer.ToArray();
+        var bytes = GzipJson.Serialize(network.Document);
         if (bytes.Length > 60_000)
             throw ValidationFailedException.For("body", "the network is too large to store as one document.");
         return new NetworkEntity { PartitionKey = CountyCode, RowKey = NetworkEntity.CurrentRow, Document = bytes };
-    }
-
-    private static NetworkDocument Decode(byte[] bytes)
-    {
-        using var gzip = new GZipStream(new MemoryStream(bytes), CompressionMode.Decompress);
-        return JsonSerializer.Deserialize<NetworkDocument>(gzip, Json.Options)!;
     }
 }
 

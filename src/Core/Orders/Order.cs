@@ -38,9 +38,11 @@ public sealed record Order(string Id, string StationId, string Status, IReadOnly
         return suffix[..19].All(char.IsAsciiDigit) ? (id[..^(SuffixLength + 1)], suffix) : null;
     }
 
-    public bool CanCancel => Status is OrderStatus.Confirmed or OrderStatus.Routed;
-
-    public Order Cancel(string reason) => CanCancel
-        ? this with { Status = OrderStatus.Cancelled, CancelReason = reason }
-        : throw new ConflictException($"An order that is {Status} can no longer be cancelled.");
+    /// <summary>Only before any shipment has departed (a same-station order is ready for pickup without departing).</summary>
+    public Order Cancel(string reason, bool anyShipmentDeparted) =>
+        Status is OrderStatus.Confirmed or OrderStatus.Routed or OrderStatus.ReadyForPickup && !anyShipmentDeparted
+            ? this with { Status = OrderStatus.Cancelled, CancelReason = reason }
+            : throw new ConflictException(anyShipmentDeparted
+                ? "A shipment of this order has departed; it can no longer be cancelled."
+                : $"An order that is {Status} can no longer be cancelled.");
 }

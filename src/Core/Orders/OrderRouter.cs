@@ -9,10 +9,10 @@ public enum RouteOutcome { Routed, AlreadyRouted, NotPlaced, Deferred, NotRoutab
 
 /// <summary>
 /// Handles orders-placed (at least once). First makes sure the placement finished: a placement still running is
-/// looked at again shortly, an abandoned one is taken over. Then routes the order once (ETag-conditional status change).
+/// looked at again shortly, an abandoned one is taken over. Then routes the order once (see Routing.DeliveryService).
 /// </summary>
-public sealed class OrderRouter(OrderStore orders, PlacementService placement, QueueSender queue, IOptions<OrderOptions> options,
-    TimeProvider clock, ILogger<OrderRouter> logger)
+public sealed class OrderRouter(OrderStore orders, PlacementService placement, Routing.DeliveryService delivery, QueueSender queue,
+    IOptions<OrderOptions> options, ILogger<OrderRouter> logger)
 {
     public async Task<RouteOutcome> HandleAsync(OrderPlacedMessage message, CancellationToken ct)
     {
@@ -32,18 +32,15 @@ public sealed class OrderRouter(OrderStore orders, PlacementService placement, Q
             order = await orders.FindAsync(message.OrderId, ct);
             if (order is null) return RouteOutcome.NotPlaced; // rejected (short stock) or given up: nothing to route
         }
-        while (true)
+        try
         {
-            if (order.RoutedAt is not null) return RouteOutcome.AlreadyRouted;
-            if (order.Status != OrderStatus.Confirmed) return RouteOutcome.NotRoutable;
-            order.RoutedAt = clock.GetUtcNow();
-            order.Status = OrderStatus.Routed;
-            if (await orders.TryReplaceAsync(order, ct))
-            {
-                logger.LogInformation("Order {OrderId} routed", order.Id);
-                return RouteOutcome.Routed;
-            }
-            order = await orders.FindAsync(message.OrderId, ct) ?? throw new InvalidOperationException("An order vanished.");
+            return await delivery.RouteAsync(order, ct);
+        }
+        catch (Common.CommerceException e) when (e is Common.UnprocessableException or Common.ValidationFailedException)
+        {
+            // Can never succeed (a shipment heavier than a link carries, a station gone from the network): drop, do not poison.
+            logger.LogError("Order {OrderId} cannot be routed: {Reason}", order.Id, e.Message);
+            return RouteOutcome.NotRoutable;
         }
     }
 }

@@ -12,7 +12,7 @@ namespace Lianhua.Commerce.Core.Orders;
 
 public sealed record CancelRequest(string? Reason);
 
-public sealed class OrderService(OrderStore orders, StockStore stock, TimeProvider clock, ILogger<OrderService> logger)
+public sealed class OrderService(OrderStore orders, StockStore stock, Routing.DeliveryService delivery, TimeProvider clock, ILogger<OrderService> logger)
 {
     public const string CancelOperation = "cancel";
 
@@ -32,8 +32,8 @@ public sealed class OrderService(OrderStore orders, StockStore stock, TimeProvid
     }
 
     /// <summary>
-    /// Cancels and gives the stock back exactly once: the order's new status and the key's response commit together;
-    /// stock is released after, idempotently, and again on every replay, so a crash in between heals on retry.
+    /// Cancels and gives the stock and the booked run capacity back exactly once: the order's new status and the key's
+    /// response commit together; both are released after, idempotently, and again on every replay, so a crash in between heals on retry.
     /// </summary>
     public async Task<StoredResponse> CancelAsync(Caller caller, string orderId, string? idempotencyKey, CancelRequest? request, CancellationToken ct)
     {
@@ -49,11 +49,13 @@ public sealed class OrderService(OrderStore orders, StockStore stock, TimeProvid
         if (existing is not null)
         {
             if (existing.RequestHash != hash) throw new UnprocessableException("This Idempotency-Key was used for a different request.");
-            await stock.ReleaseAllAsync(orderId, entity.ToOrder().Lines.Select(l => l.ListingId), ct);
+            await ReleaseAsync(entity, ct);
             return new StoredResponse(existing.ResponseStatus, existing.ResponseBody, existing.ResponseContentType, true);
         }
 
-        var cancelled = entity.ToOrder().Cancel(text);
+        var shipments = entity.ReadShipments().Select(Routing.Shipment.Restore).ToList();
+        var cancelled = entity.ToOrder().Cancel(text, shipments.Any(s => s.HasDeparted || s.Status == Routing.ShipmentStatus.Delivered));
+        foreach (var shipment in shipments) shipment.Cancel();
         var body = JsonSerializer.Serialize(OrderView.From(cancelled), Json.Options);
         var record = new IdempotencyEntity
         {
@@ -61,10 +63,15 @@ public sealed class OrderService(OrderStore orders, StockStore stock, TimeProvid
             StartedAt = clock.GetUtcNow(), LeasedAt = clock.GetUtcNow(), ResponseStatus = 200, ResponseBody = body, ResponseContentType = "application/json",
         };
         var updated = OrderEntity.From(cancelled, entity.ETag, entity.RoutedAt);
+        if (shipments.Count > 0) updated.WriteShipments(shipments);
         if (!await orders.TryCommitAsync(updated, insertOrder: false, record, insertRecord: true, ct))
             throw new ConflictException("The order changed meanwhile; read it and try again.", retryAfter: TimeSpan.FromSeconds(1));
-        await stock.ReleaseAllAsync(orderId, cancelled.Lines.Select(l => l.ListingId), ct);
+        await ReleaseAsync(updated, ct);
         logger.LogInformation("Order {OrderId} cancelled by {KeyId}", orderId, caller.KeyId);
         return new StoredResponse(200, body, "application/json", false);
     }
+
+    private Task ReleaseAsync(OrderEntity order, CancellationToken ct) => Task.WhenAll(
+        stock.ReleaseAllAsync(order.Id, order.ToOrder().Lines.Select(l => l.ListingId), ct),
+        delivery.ReleaseRunsAsync(order.ReadShipments().Select(Routing.Shipment.Restore), ct));
 }

@@ -60,7 +60,7 @@ public static class RunPlanner
             $"No run from {leg.From} to {leg.To} has room for shipment {shipmentId} ({weightGrams} g) between {BusinessDay.Format(earliest)} and {BusinessDay.Format(latest)}.");
     }
 
-    private static void EnsureFits(string shipmentId, Leg leg, long weightGrams)
+    public static void EnsureFits(string shipmentId, Leg leg, long weightGrams)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(weightGrams, 1);
         if (weightGrams > leg.CapacityGrams)

@@ -7,8 +7,9 @@ public static class TableNames
     public const string Network = "Network";
     public const string Listings = "Listings";
     public const string Orders = "Orders";
+    public const string Runs = "Runs";
 
-    public static readonly string[] All = [ApiKeys, Network, Listings, Orders];
+    public static readonly string[] All = [ApiKeys, Network, Listings, Orders, Runs];
 }
 
 public static class QueueNames

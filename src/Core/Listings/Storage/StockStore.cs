@@ -10,7 +10,7 @@ namespace Lianhua.Commerce.Core.Listings.Storage;
 public sealed record Shortage(string ListingId, long Requested, long Available);
 
 /// <summary>Thrown when a listing changed under a conditional write; the contention pipeline retries it.</summary>
-public sealed class StockContentionException() : Exception("A listing changed during the write.");
+public sealed class WriteConflictException() : Exception("A listing changed during the write.");
 
 /// <summary>
 /// Stock moves only together with a reservation row in the same partition and entity group transaction:
@@ -91,7 +91,7 @@ public sealed class StockStore(CommerceStorage storage, ResiliencePipeline conte
         catch (TableTransactionFailedException e) when (e.Status is 412 or 409 or 404)
         {
             // 412: a listing changed; 409/404: a reservation row appeared or went meanwhile (ours, from a retry). Re-read and decide again.
-            throw new StockContentionException();
+            throw new WriteConflictException();
         }
     }
 
@@ -101,7 +101,7 @@ public sealed class StockStore(CommerceStorage storage, ResiliencePipeline conte
         {
             return await contention.ExecuteAsync(async token => await work(token), ct);
         }
-        catch (StockContentionException)
+        catch (WriteConflictException)
         {
             throw new ConflictException("The listing is busy; try again shortly.", retryAfter: TimeSpan.FromSeconds(1));
         }

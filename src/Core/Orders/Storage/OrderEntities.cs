@@ -23,10 +23,23 @@ public sealed class OrderEntity : ITableEntity
     public string RecipientPhone { get; set; } = "";
     public string? CancelReason { get; set; }
     public DateTimeOffset? RoutedAt { get; set; }
+    /// <summary>The order's shipments (gzip JSON): read and changed together with the order, one row, one ETag.</summary>
+    public byte[]? Shipments { get; set; }
+
+    public IReadOnlyList<Routing.ShipmentSnapshot> ReadShipments() =>
+        Shipments is null ? [] : GzipJson.Deserialize<List<Routing.ShipmentSnapshot>>(Shipments);
+
+    public void WriteShipments(IEnumerable<Routing.Shipment> shipments)
+    {
+        Shipments = GzipJson.Serialize(shipments.Select(s => s.ToSnapshot()).ToList());
+        if (Shipments.Length > 60_000) throw new InvalidOperationException($"Order {Id} has too many shipments to store in one row.");
+    }
 
     public static string Row(string suffix) => "o" + suffix;
 
-    public static OrderEntity From(Order o, ETag etag = default, DateTimeOffset? routedAt = null) => new()
+
+
+    public static OrderEntity From(Order o, ETag etag = default, DateTimeOffset? routedAt = null, byte[]? shipments = null) => new()
     {
         PartitionKey = o.StationId,
         RowKey = Row(Order.Parse(o.Id)!.Value.Suffix),
@@ -42,6 +55,7 @@ public sealed class OrderEntity : ITableEntity
         RecipientPhone = o.Recipient.Phone,
         CancelReason = o.CancelReason,
         RoutedAt = routedAt,
+        Shipments = shipments,
     };
 
     public Order ToOrder() => new(Id, PartitionKey, Status, JsonSerializer.Deserialize<List<OrderLine>>(Lines, Json.Options) ?? [],

@@ -37,6 +37,10 @@ public sealed class OrderStore(CommerceStorage storage)
         }
     }
 
+    /// <summary>The order and a change to it, plus a new idempotency record, in one transaction.</summary>
+    public Task<bool> TryReplaceWithRecordAsync(OrderEntity order, IdempotencyEntity record, CancellationToken ct) =>
+        TryCommitAsync(order, insertOrder: false, record, insertRecord: true, ct);
+
     /// <summary>Conditional on the record's ETag: false when someone else changed or removed it.</summary>
     public async Task<bool> TryReplaceIdempotencyAsync(IdempotencyEntity record, CancellationToken ct)
     {

@@ -1,0 +1,62 @@
+using Lianhua.Commerce.Core.Network;
+using Lianhua.Commerce.Core.Orders;
+using Lianhua.Commerce.Core.Orders.Storage;
+using Lianhua.Commerce.Core.Routing.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace Lianhua.Commerce.Core.Routing;
+
+/// <summary>
+/// Routes an order: one shipment per origin station along the network path, every leg booked on a run with room
+/// (idempotent: deterministic shipment ids, bookings that are found again on a replay), then the shipments are
+/// stored inside the order row with its rolled-up status under the order's ETag.
+/// </summary>
+public sealed class DeliveryService(OrderStore orders, RunStore runs, NetworkService network, TimeProvider clock, ILogger<DeliveryService> logger)
+{
+    public async Task<RouteOutcome> RouteAsync(OrderEntity order, CancellationToken ct)
+    {
+        if (order.RoutedAt is not null) return RouteOutcome.AlreadyRouted;
+        if (order.Status != OrderStatus.Confirmed) return RouteOutcome.NotRoutable;
+        var net = await network.GetAsync(ct);
+        var placed = order.ToOrder();
+        var drafts = ShipmentSplitter.Split(order.Id,
+            placed.Lines.Select(l => new OrderLineToShip(l.ListingId, l.OriginStationId, l.Quantity, l.UnitWeightGrams)).ToList(), order.PartitionKey);
+        var startDay = BusinessDay.Of(order.CreatedAt);
+        var shipments = await Task.WhenAll(drafts.Select(async draft =>
+        {
+            var path = PathFinder.Find(net, draft.OriginStationId, draft.DestinationStationId);
+            var bookings = new List<LegBooking>();
+            var earliest = startDay;
+            foreach (var leg in path.Legs)
+            {
+                var run = await runs.BookAsync(draft.Id, leg, draft.WeightGrams, earliest, RunPlanner.LastDay(startDay), ct);
+                bookings.Add(new LegBooking(leg, run));
+                earliest = run.Date; // a later leg may share the day, never go before it
+            }
+            return Shipment.Create(draft, bookings, order.PickupCode);
+        }));
+
+        while (true)
+        {
+            order.WriteShipments(shipments);
+            order.Status = OrderStatusRollup.Of(shipments.Select(s => s.Status));
+            order.RoutedAt = clock.GetUtcNow();
+            if (await orders.TryReplaceAsync(order, ct))
+            {
+                logger.LogInformation("Order {OrderId} routed: {Shipments} shipments, {Legs} legs", order.Id, shipments.Length, shipments.Sum(s => s.Legs.Count));
+                return RouteOutcome.Routed;
+            }
+            order = await orders.FindAsync(order.Id, ct) ?? throw new InvalidOperationException("An order vanished.");
+            if (order.RoutedAt is not null) return RouteOutcome.AlreadyRouted; // a parallel delivery did it, with the same bookings
+            if (order.Status == OrderStatus.Cancelled)
+            {
+                await ReleaseRunsAsync(shipments, ct); // cancelled while we booked: give the capacity back
+                return RouteOutcome.NotRoutable;
+            }
+        }
+    }
+
+    /// <summary>Takes every leg of the shipments off its run; idempotent.</summary>
+    public Task ReleaseRunsAsync(IEnumerable<Shipment> shipments, CancellationToken ct) =>
+        Task.WhenAll(shipments.SelectMany(s => s.Legs.Select(l => runs.ReleaseAsync(new RunKey(l.From, l.To, l.Date), s.Id, ct))));
+}

@@ -1,0 +1,126 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Lianhua.Commerce.Core.Common;
+using Lianhua.Commerce.Core.Network;
+using Lianhua.Commerce.Core.Orders;
+using Lianhua.Commerce.Core.Orders.Storage;
+using Lianhua.Commerce.Core.Routing.Storage;
+using Lianhua.Commerce.Core.Security;
+using Lianhua.Commerce.Core.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace Lianhua.Commerce.Core.Routing;
+
+public sealed record ShipmentDeliveredMessage(string OrderId, string ShipmentId);
+
+/// <summary>Scans, unlock, tracking and runs: the hub and station side of delivery.</summary>
+public sealed class ScanService(OrderStore orders, RunStore runs, NetworkService network, QueueSender queue, TimeProvider clock,
+    ILogger<ScanService> logger)
+{
+    public const string Operation = "scan";
+
+    public async Task<StoredResponse> ScanAsync(Caller caller, string shipmentId, string? idempotencyKey, ScanRequest? request, CancellationToken ct)
+    {
+        var key = IdempotencyKey.Require(idempotencyKey);
+        var v = new Validator();
+        if (request?.Event is not (ScanEvent.Depart or ScanEvent.Arrive or ScanEvent.Pickup)) v.Add("event", "must be depart, arrive or pickup.");
+        if (!Ids.IsSafe(request?.NodeId)) v.Add("nodeId", "must be a hub or station id.");
+        if (request?.Event == ScanEvent.Pickup && !PickupCode.IsWellFormed(request.PickupCode)) v.Add("pickupCode", "must be the order's 6-digit pickup code.");
+        v.ThrowIfInvalid();
+        var scan = request!;
+        if (!caller.IsCounty && caller.NodeId != scan.NodeId) throw new NotFoundException("Shipment");
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{shipmentId}\n{scan.Event}\n{scan.NodeId}\n{scan.PickupCode}")));
+
+        for (var attempt = 0; ; attempt++)
+        {
+            var (order, shipment, record) = await LoadAsync(shipmentId, key, ct);
+            if (!shipment.IsOnPath(scan.NodeId!)) throw new NotFoundException("Shipment");
+            if (record is not null)
+            {
+                if (record.RequestHash != hash) throw new UnprocessableException("This Idempotency-Key was used for a different scan.");
+                return new StoredResponse(record.ResponseStatus, record.ResponseBody, record.ResponseContentType, true);
+            }
+            var result = scan.Event switch
+            {
+                ScanEvent.Depart => shipment.Depart(scan.NodeId!, clock.GetUtcNow()),
+                ScanEvent.Arrive => shipment.Arrive(scan.NodeId!, clock.GetUtcNow()),
+                _ => shipment.Pickup(scan.NodeId!, scan.PickupCode, clock.GetUtcNow()),
+            };
+            if (!result.Changed) result.ThrowIfRejected(); // out of order or locked: nothing to save
+            var (status, body, type) = result.Succeeded
+                ? (200, JsonSerializer.Serialize(ShipmentView.From(shipment), Json.Options), "application/json")
+                : (422, JsonSerializer.Serialize(new { type = "https://tools.ietf.org/html/rfc9110#section-15.5.21", title = "Unprocessable request", status = 422, detail = result.Detail }, Json.Options), "application/problem+json");
+            var saved = new IdempotencyEntity
+            {
+                PartitionKey = order.PartitionKey, RowKey = Row(shipmentId, key), State = IdempotencyEntity.Done, RequestHash = hash, OrderId = order.Id,
+                StartedAt = clock.GetUtcNow(), LeasedAt = clock.GetUtcNow(), ResponseStatus = status, ResponseBody = body, ResponseContentType = type,
+            };
+            if (await SaveAsync(order, shipment, saved, ct))
+            {
+                logger.LogInformation("Shipment {ShipmentId}: {Event} at {NodeId} ({Outcome})", shipmentId, scan.Event, scan.NodeId, result.Outcome);
+                if (result.Succeeded && shipment.Status == ShipmentStatus.Delivered)
+                    await queue.SendAsync(QueueNames.ShipmentsDelivered, new ShipmentDeliveredMessage(order.Id, shipmentId), null, ct);
+                return new StoredResponse(status, body, type, false);
+            }
+            if (attempt >= 4) throw new ConflictException("The shipment is busy; try again shortly.", retryAfter: TimeSpan.FromSeconds(1));
+        }
+    }
+
+    public async Task<ShipmentView> UnlockAsync(Caller caller, string shipmentId, CancellationToken ct)
+    {
+        caller.RequireCounty();
+        for (var attempt = 0; ; attempt++)
+        {
+            var (order, shipment, _) = await LoadAsync(shipmentId, null, ct);
+            if (!shipment.Unlock().Changed || await SaveAsync(order, shipment, null, ct))
+            {
+                logger.LogInformation("Shipment {ShipmentId} unlocked by {KeyId}", shipmentId, caller.KeyId);
+                return ShipmentView.From(shipment);
+            }
+            if (attempt >= 4) throw new ConflictException("The shipment is busy; try again shortly.", retryAfter: TimeSpan.FromSeconds(1));
+        }
+    }
+
+    public async Task<TrackingView> TrackingAsync(Caller caller, string orderId, CancellationToken ct)
+    {
+        var order = await orders.FindAsync(orderId, ct);
+        if (order is null || !(caller.IsCounty || caller.IsStation(order.PartitionKey))) throw new NotFoundException("Order");
+        return new TrackingView(order.Id, order.Status, order.ReadShipments().Select(s => ShipmentView.From(Shipment.Restore(s))).ToList());
+    }
+
+    /// <summary>A node's loading list: runs of the day leaving it and arriving at it.</summary>
+    public async Task<IReadOnlyList<RunView>> RunsAsync(Caller caller, string? nodeId, string? date, CancellationToken ct)
+    {
+        var v = new Validator();
+        var net = await network.GetAsync(ct);
+        if (nodeId is null || !net.IsNode(nodeId)) v.Add("nodeId", "must be a hub or station of the network.");
+        if (!DateOnly.TryParseExact(date, "yyyy-MM-dd", out var day)) v.Add("date", "must be a date yyyy-MM-dd.");
+        v.ThrowIfInvalid();
+        if (!caller.IsCounty && caller.NodeId != nodeId) throw new NotFoundException("Node");
+        var neighbours = net.Document.Links.Where(l => l.From == nodeId || l.To == nodeId).Select(l => l.From == nodeId ? l.To : l.From).Distinct();
+        var lists = await Task.WhenAll(neighbours.Select(n => runs.DayAsync(n, day, nodeId, ct)).Append(runs.DayAsync(nodeId!, day, null, ct)));
+        return lists.SelectMany(l => l).OrderBy(r => r.From, StringComparer.Ordinal).ThenBy(r => r.To, StringComparer.Ordinal).ToList();
+    }
+
+    private static string Row(string shipmentId, string key) => IdempotencyEntity.Row(Operation, $"{shipmentId}~{key}");
+
+    private async Task<(OrderEntity Order, Shipment Shipment, IdempotencyEntity? Record)> LoadAsync(string shipmentId, string? key, CancellationToken ct)
+    {
+        var orderId = ShipmentIds.OrderOf(shipmentId) ?? throw new NotFoundException("Shipment");
+        var station = Order.Parse(orderId)!.Value.StationId;
+        var (order, record) = (orders.FindAsync(orderId, ct), key is null ? Task.FromResult<IdempotencyEntity?>(null) : orders.FindIdempotencyAsync(station, Row(shipmentId, key), ct));
+        var found = await order ?? throw new NotFoundException("Shipment");
+        var snapshot = found.ReadShipments().FirstOrDefault(s => s.Id == shipmentId) ?? throw new NotFoundException("Shipment");
+        return (found, Shipment.Restore(snapshot), await record);
+    }
+
+    /// <summary>The shipment inside the order row, the order's rolled-up status and the scan's record: one transaction.</summary>
+    private async Task<bool> SaveAsync(OrderEntity order, Shipment changed, IdempotencyEntity? record, CancellationToken ct)
+    {
+        var shipments = order.ReadShipments().Select(s => s.Id == changed.Id ? changed : Shipment.Restore(s)).ToList();
+        order.WriteShipments(shipments);
+        order.Status = OrderStatusRollup.Of(shipments.Select(s => s.Status));
+        return record is null ? await orders.TryReplaceAsync(order, ct) : await orders.TryReplaceWithRecordAsync(order, record, ct);
+    }
+}

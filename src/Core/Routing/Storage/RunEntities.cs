@@ -1,0 +1,39 @@
+using System.Globalization;
+using Azure;
+using Azure.Data.Tables;
+
+namespace Lianhua.Commerce.Core.Routing.Storage;
+
+/// <summary>
+/// Table Runs: PartitionKey = the run's from-node (node ids carry the county code), RowKey = <c>{yyyyMMdd}_{to}</c>
+/// for the run, <c>{yyyyMMdd}_{to}~{shipmentId}</c> for each booking on it. A node's runs of a day are one range.
+/// </summary>
+public sealed class RunEntity : ITableEntity
+{
+    public string PartitionKey { get; set; } = "";
+    public string RowKey { get; set; } = "";
+    public DateTimeOffset? Timestamp { get; set; }
+    public ETag ETag { get; set; }
+    public string To { get; set; } = "";
+    public string Date { get; set; } = "";
+    public long CapacityGrams { get; set; }
+    public long LoadGrams { get; set; }
+
+    public static string Row(RunKey key) => $"{key.Date.ToString("yyyyMMdd", CultureInfo.InvariantCulture)}_{key.To}";
+    public static string DayPrefix(DateOnly day) => day.ToString("yyyyMMdd", CultureInfo.InvariantCulture) + "_";
+    public RunKey Key => new(PartitionKey, To, DateOnly.ParseExact(Date, "yyyy-MM-dd", CultureInfo.InvariantCulture));
+}
+
+public sealed class RunBookingEntity : ITableEntity
+{
+    public string PartitionKey { get; set; } = "";
+    public string RowKey { get; set; } = "";
+    public DateTimeOffset? Timestamp { get; set; }
+    public ETag ETag { get; set; }
+    public string ShipmentId { get; set; } = "";
+    public long WeightGrams { get; set; }
+
+    public static string Row(RunKey key, string shipmentId) => $"{RunEntity.Row(key)}~{shipmentId}";
+}
+
+public sealed record RunView(string Id, string From, string To, string Date, long CapacityGrams, long LoadGrams, IReadOnlyList<string> ShipmentIds);

@@ -1,0 +1,107 @@
+using Azure;
+using Azure.Data.Tables;
+using Lianhua.Commerce.Core.Common;
+using Lianhua.Commerce.Core.Storage;
+using Polly;
+
+namespace Lianhua.Commerce.Core.Routing.Storage;
+
+/// <summary>
+/// Books legs on runs. The run row's load changes only together with a booking row, in one entity group
+/// transaction under the run's ETag, so two shipments racing for the last capacity cannot both get it,
+/// and a booking that exists already (a replay) is never counted twice.
+/// </summary>
+public sealed class RunStore(CommerceStorage storage, ResiliencePipeline contention)
+{
+    private TableClient Table => storage.Table(TableNames.Runs);
+
+    /// <summary>Books the leg on the first run from <paramref name="earliest"/> with room (or the one holding it already).</summary>
+    public async Task<RunKey> BookAsync(string shipmentId, Leg leg, long weightGrams, DateOnly earliest, DateOnly latest, CancellationToken ct)
+    {
+        RunPlanner.EnsureFits(shipmentId, leg, weightGrams);
+        return await contention.ExecuteAsync(async token =>
+        {
+            for (var key = RunKey.For(leg, earliest); key.Date <= latest; key = key.NextDay())
+            {
+                var found = await Table.GetEntityIfExistsAsync<RunEntity>(key.From, RunEntity.Row(key), cancellationToken: token);
+                var run = found.HasValue ? found.Value : null;
+                if (run is not null && run.LoadGrams + weightGrams > run.CapacityGrams)
+                {
+                    if (await HoldsAsync(key, shipmentId, token)) return key; // full with us on it: a replay
+                    continue;
+                }
+                run ??= new RunEntity
+                {
+                    PartitionKey = key.From, RowKey = RunEntity.Row(key), To = key.To, Date = BusinessDay.Format(key.Date),
+                    CapacityGrams = leg.CapacityGrams,
+                };
+                var isNew = run.ETag == default;
+                run.LoadGrams += weightGrams;
+                var booking = new RunBookingEntity { PartitionKey = key.From, RowKey = RunBookingEntity.Row(key, shipmentId), ShipmentId = shipmentId, WeightGrams = weightGrams };
+                try
+                {
+                    await Table.SubmitTransactionAsync(
+                    [
+                        isNew ? new(TableTransactionActionType.Add, run) : new(TableTransactionActionType.UpdateReplace, run, run.ETag),
+                        new(TableTransactionActionType.Add, booking),
+                    ], token);
+                    return key;
+                }
+                catch (TableTransactionFailedException e) when (e.Status is 409 or 412)
+                {
+                    if (await HoldsAsync(key, shipmentId, token)) return key; // booked by an earlier attempt
+                    throw new WriteConflictException();
+                }
+            }
+            throw new ConflictException($"No run from {leg.From} to {leg.To} has room for shipment {shipmentId} before {BusinessDay.Format(latest)}.");
+        }, ct);
+    }
+
+    /// <summary>Takes the shipment off the run, once: the booking row's delete is the proof.</summary>
+    public Task ReleaseAsync(RunKey key, string shipmentId, CancellationToken ct) =>
+        contention.ExecuteAsync(async token =>
+        {
+            var booking = await Table.GetEntityIfExistsAsync<RunBookingEntity>(key.From, RunBookingEntity.Row(key, shipmentId), cancellationToken: token);
+            if (!booking.HasValue || booking.Value is null) return;
+            var run = (await Table.GetEntityAsync<RunEntity>(key.From, RunEntity.Row(key), cancellationToken: token)).Value;
+            run.LoadGrams -= booking.Value.WeightGrams;
+            try
+            {
+                await Table.SubmitTransactionAsync(
+                [
+                    new(TableTransactionActionType.UpdateReplace, run, run.ETag),
+                    new(TableTransactionActionType.Delete, booking.Value, booking.Value.ETag),
+                ], token);
+            }
+            catch (TableTransactionFailedException e) when (e.Status is 404 or 412)
+            {
+                throw new WriteConflictException();
+            }
+        }, ct).AsTask();
+
+    /// <summary>The runs of a day leaving <paramref name="from"/> (optionally only those to <paramref name="to"/>), with their shipments.</summary>
+    public async Task<IReadOnlyList<RunView>> DayAsync(string from, DateOnly day, string? to, CancellationToken ct)
+    {
+        var start = RunEntity.DayPrefix(day) + (to ?? "");
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {from} and RowKey ge {start} and RowKey lt {start + "~~"}");
+        // Rows sort as run, its bookings, next run, ...: a booking always follows its run.
+        var runs = new List<(RunEntity Run, List<string> Shipments)>();
+        await foreach (var row in Table.QueryAsync<TableEntity>(filter, cancellationToken: ct))
+        {
+            var tilde = row.RowKey.IndexOf('~');
+            if (to is not null && (tilde < 0 ? row.RowKey : row.RowKey[..tilde]) != start) continue;
+            if (tilde < 0)
+                runs.Add((new RunEntity
+                {
+                    PartitionKey = row.PartitionKey, RowKey = row.RowKey, To = row.GetString("To"), Date = row.GetString("Date"),
+                    CapacityGrams = row.GetInt64("CapacityGrams") ?? 0, LoadGrams = row.GetInt64("LoadGrams") ?? 0,
+                }, []));
+            else if (runs.Count > 0) runs[^1].Shipments.Add(row.GetString("ShipmentId"));
+        }
+        return runs.Select(r => new RunView(r.Run.Key.Id, r.Run.PartitionKey, r.Run.To, r.Run.Date, r.Run.CapacityGrams, r.Run.LoadGrams,
+            r.Shipments.Order(StringComparer.Ordinal).ToList())).ToList();
+    }
+
+    private async Task<bool> HoldsAsync(RunKey key, string shipmentId, CancellationToken ct) =>
+        (await Table.GetEntityIfExistsAsync<RunBookingEntity>(key.From, RunBookingEntity.Row(key, shipmentId), select: ["RowKey"], cancellationToken: ct)).HasValue;
+}
