@@ -21,13 +21,18 @@ var raw = await RawInserts(storage, Stations, perStation);
 Console.WriteLine($"raw Azurite single-entity inserts: {raw:F0}/s ({Stations} concurrent clients)");
 
 var counter = new RequestCounter();
+var journeyCounter = new RequestCounter(countEmptyQueuePolls: false);
 var countyKey = "bench-" + Guid.NewGuid().ToString("N");
 var prefix = "b" + Guid.NewGuid().ToString("N")[..8];
 var app = await LocalHostApp.CreateAsync([], new Dictionary<string, string?>
 {
     ["AzureWebJobsStorage"] = storage, ["Commerce:CountyApiKey"] = countyKey, ["Commerce:StoragePrefix"] = prefix,
     ["urls"] = "http://127.0.0.1:0", ["Logging:LogLevel:Default"] = "Warning",
-}, services => services.AddSingleton<Azure.Core.Pipeline.HttpPipelinePolicy>(counter));
+}, services =>
+{
+    services.AddSingleton<Azure.Core.Pipeline.HttpPipelinePolicy>(counter);
+    services.AddSingleton<Azure.Core.Pipeline.HttpPipelinePolicy>(journeyCounter);
+});
 await app.StartAsync();
 var baseUri = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/api/");
 using var http = new HttpClient { BaseAddress = baseUri, Timeout = TimeSpan.FromSeconds(60) };
@@ -55,6 +60,38 @@ Console.WriteLine($"ratio orders/s ÷ raw inserts/s: {rate / raw:F2}  (goal ≥ 
 var hot = await Listing(http, originKeys[0], 1_000_000);
 var (hotRate, hotLatencies, hotPlaced) = await Burst(http, buyerKeys, _ => hot, Math.Max(10, perStation / 4));
 Console.WriteLine($"orders (16 stations, one hot listing): {hotRate:F0}/s  p50 {P(hotLatencies, 50):F1} ms  p99 {P(hotLatencies, 99):F1} ms  ({hotPlaced.Count} orders, {Counters.Busy} answered 409 busy)");
+await RoutingLag(app, hotPlaced);
+
+// (d) storage requests for one cross-township order, end to end: placement, routing, 8 hop scans, pickup.
+// Counted at the storage client; idle queue polls are left out; the benchmark's own waiting uses an uncounted client.
+var uncounted = new Lianhua.Commerce.Core.Orders.Storage.OrderStore(new CommerceStorage(new StorageOptions { ConnectionString = storage, Prefix = prefix }));
+var hubKeys = new Dictionary<string, string>();
+foreach (var hub in network["hubs"]!.AsArray()) hubKeys[hub!["id"]!.GetValue<string>()] = await Key(http, countyKey, hub["id"]!.GetValue<string>(), "hub");
+for (var i = 0; i < Stations; i++) { hubKeys[origins[i]] = originKeys[i]; hubKeys[buyers[i]] = buyerKeys[i]; }
+var journeyStart = journeyCounter.Count;
+var placedJson = JsonNode.Parse(await Send(http, buyerKeys[0], HttpMethod.Post, "orders", new
+{
+    lines = new[] { new { listingId = listings[0], quantity = 1 } }, recipient = new { name = "王芳", phone = "13907990000" }, paymentMethod = "cod",
+}, Guid.NewGuid().ToString("N")))!;
+var journeyOrder = placedJson["id"]!.GetValue<string>();
+Lianhua.Commerce.Core.Orders.Storage.OrderEntity? routedOrder;
+while ((routedOrder = await uncounted.FindAsync(journeyOrder, default))?.RoutedAt is null) await Task.Delay(50);
+var afterRouting = journeyCounter.Count;
+var scans = 0;
+foreach (var shipment in routedOrder.ReadShipments())
+{
+    foreach (var leg in shipment.Legs)
+        foreach (var (scanEvent, node) in new[] { ("depart", leg.From), ("arrive", leg.To) })
+        {
+            await Send(http, hubKeys[node], HttpMethod.Post, $"shipments/{shipment.Id}/scans", new { @event = scanEvent, nodeId = node }, Guid.NewGuid().ToString("N"));
+            scans++;
+        }
+    await Send(http, hubKeys[shipment.DestinationStationId], HttpMethod.Post, $"shipments/{shipment.Id}/scans",
+        new { @event = "pickup", nodeId = shipment.DestinationStationId, pickupCode = placedJson["pickupCode"]!.GetValue<string>() }, Guid.NewGuid().ToString("N"));
+    scans++;
+}
+var journey = journeyCounter.Count - journeyStart;
+Console.WriteLine($"storage requests for one delivered cross-township order: {journey} (placement + routing {afterRouting - journeyStart}, {scans} scans {journey - (afterRouting - journeyStart)}; goal ≤ 60)");
 await app.StopAsync();
 
 return 0;
@@ -122,8 +159,8 @@ static async Task<double> RawInserts(string connection, int clients, int perClie
     return clients * perClient / clock.Elapsed.TotalSeconds;
 }
 
-static async Task<string> Key(HttpClient http, string county, string stationId) =>
-    JsonNode.Parse(await Send(http, county, HttpMethod.Post, "keys", new { role = "station", scopeId = stationId }))!["key"]!.GetValue<string>();
+static async Task<string> Key(HttpClient http, string county, string scopeId, string role = "station") =>
+    JsonNode.Parse(await Send(http, county, HttpMethod.Post, "keys", new { role, scopeId }))!["key"]!.GetValue<string>();
 
 static async Task<string> Listing(HttpClient http, string key, long stock) =>
     JsonNode.Parse(await Send(http, key, HttpMethod.Post, "listings", new

@@ -21,7 +21,7 @@ public sealed class RunEntity : ITableEntity
 
     public static string Row(RunKey key) => $"{key.Date.ToString("yyyyMMdd", CultureInfo.InvariantCulture)}_{key.To}";
     public static string DayPrefix(DateOnly day) => day.ToString("yyyyMMdd", CultureInfo.InvariantCulture) + "_";
-    public RunKey Key => new(PartitionKey, To, DateOnly.ParseExact(Date, "yyyy-MM-dd", CultureInfo.InvariantCulture));
+    public RunKey ToKey() => new(PartitionKey, To, DateOnly.ParseExact(Date, "yyyy-MM-dd", CultureInfo.InvariantCulture));
 }
 
 public sealed class RunBookingEntity : ITableEntity

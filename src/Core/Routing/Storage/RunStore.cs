@@ -98,7 +98,7 @@ public sealed class RunStore(CommerceStorage storage, ResiliencePipeline content
                 }, []));
             else if (runs.Count > 0) runs[^1].Shipments.Add(row.GetString("ShipmentId"));
         }
-        return runs.Select(r => new RunView(r.Run.Key.Id, r.Run.PartitionKey, r.Run.To, r.Run.Date, r.Run.CapacityGrams, r.Run.LoadGrams,
+        return runs.Select(r => new RunView(r.Run.ToKey().Id, r.Run.PartitionKey, r.Run.To, r.Run.Date, r.Run.CapacityGrams, r.Run.LoadGrams,
             r.Shipments.Order(StringComparer.Ordinal).ToList())).ToList();
     }
 

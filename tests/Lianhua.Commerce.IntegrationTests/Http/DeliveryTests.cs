@@ -1,0 +1,210 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Lianhua.Commerce.Core.Orders;
+using Lianhua.Commerce.IntegrationTests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Lianhua.Commerce.IntegrationTests.Http;
+
+public sealed class DeliveryTests(LocalHostFixture host) : IClassFixture<LocalHostFixture>
+{
+    private readonly Dictionary<string, Api> _keys = new();
+
+    private async Task<Api> KeyOf(string nodeId)
+    {
+        if (_keys.TryGetValue(nodeId, out var api)) return api;
+        var role = nodeId.StartsWith("st-") ? "station" : "hub";
+        var issued = await host.County().Post("keys", new { role, scopeId = nodeId });
+        return _keys[nodeId] = host.Client(issued.Json["key"]!.GetValue<string>());
+    }
+
+    private static Dictionary<string, string> Key() => new() { ["Idempotency-Key"] = Guid.NewGuid().ToString("N") };
+
+    private async Task<JsonNode> Order(string buyer, params (string Seller, long Quantity)[] lines)
+    {
+        var listingIds = new List<(string, long)>();
+        foreach (var (seller, quantity) in lines)
+            listingIds.Add(((await TestData.CreateListing(await KeyOf(seller), TestData.Listing(stock: 50)))["id"]!.GetValue<string>(), quantity));
+        var order = await (await KeyOf(buyer)).Post("orders", new
+        {
+            lines = listingIds.Select(l => new { listingId = l.Item1, quantity = l.Item2 }).ToArray(),
+            recipient = new { name = "王芳", phone = "13907990000" }, paymentMethod = "cod",
+        }, Key());
+        Assert.Equal(HttpStatusCode.Created, order.Status);
+        return order.Json;
+    }
+
+    private async Task<JsonNode> Routed(string orderId, string buyer)
+    {
+        JsonNode tracking = null!;
+        await Eventually.True(async () =>
+        {
+            var t = await (await KeyOf(buyer)).Get($"orders/{orderId}/tracking");
+            tracking = t.Json;
+            return t.Status == HttpStatusCode.OK && tracking["shipments"]!.AsArray().Count > 0;
+        }, 30, "the order was never routed");
+        return tracking;
+    }
+
+    private async Task<ApiResponse> Scan(string shipmentId, string scanEvent, string nodeId, string? code = null, Dictionary<string, string>? key = null) =>
+        await (await KeyOf(nodeId)).Post($"shipments/{shipmentId}/scans", new { @event = scanEvent, nodeId, pickupCode = code }, key ?? Key());
+
+    private static string[] Nodes(JsonNode shipment) =>
+        [shipment["originStationId"]!.GetValue<string>(), .. shipment["legs"]!.AsArray().Select(l => l!["to"]!.GetValue<string>())];
+
+    [Fact]
+    public async Task OrderAcrossTwoTownships_IsFollowedHopByHop_ToPickup()
+    {
+        var order = await Order(TestData.StationB, (TestData.StationA, 2));
+        var tracking = await Routed(order["id"]!.GetValue<string>(), TestData.StationB);
+        Assert.Equal("routed", tracking["status"]!.GetValue<string>());
+        var shipment = Assert.Single(tracking["shipments"]!.AsArray())!;
+        Assert.Equal(1000, shipment["weightGrams"]!.GetValue<long>());
+        Assert.Equal([TestData.StationA, TestData.HubA, "wh-360321", "hub-360321204", TestData.StationB], Nodes(shipment));
+        var id = shipment["id"]!.GetValue<string>();
+
+        // Out of order, off the path, or someone else's node: rejected, nothing changes.
+        Assert.Equal(HttpStatusCode.Conflict, (await Scan(id, "arrive", TestData.HubA)).Status);
+        Assert.Equal(HttpStatusCode.Conflict, (await Scan(id, "depart", TestData.HubA)).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await Scan(id, "depart", "hub-360321100")).Status);
+        var impostor = await (await KeyOf(TestData.HubA)).Post($"shipments/{id}/scans", new { @event = "depart", nodeId = TestData.StationA }, Key());
+        Assert.Equal(HttpStatusCode.NotFound, impostor.Status);
+        Assert.Equal(HttpStatusCode.Conflict, (await Scan(id, "pickup", TestData.StationB, order["pickupCode"]!.GetValue<string>())).Status);
+
+        var nodes = Nodes(shipment);
+        for (var i = 0; i + 1 < nodes.Length; i++)
+        {
+            var key = Key();
+            var depart = await Scan(id, "depart", nodes[i], key: key);
+            Assert.True(depart.Status == HttpStatusCode.OK, depart.ToString());
+            var replay = await Scan(id, "depart", nodes[i], key: key);
+            Assert.Equal("true", replay.Header("Idempotent-Replayed"));
+            Assert.Equal(depart.Raw, replay.Raw);
+            Assert.Equal("in_transit", (await (await KeyOf(TestData.StationB)).Get($"orders/{order["id"]}/tracking")).Json["status"]!.GetValue<string>());
+            Assert.Equal(HttpStatusCode.OK, (await Scan(id, "arrive", nodes[i + 1])).Status);
+        }
+        var ready = await (await KeyOf(TestData.StationB)).Get($"orders/{order["id"]}");
+        Assert.Equal("ready_for_pickup", ready.Json["status"]!.GetValue<string>());
+
+        var wrong = order["pickupCode"]!.GetValue<string>() == "000000" ? "111111" : "000000";
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await Scan(id, "pickup", TestData.StationB, wrong)).Status);
+        var pickup = await Scan(id, "pickup", TestData.StationB, order["pickupCode"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.OK, pickup.Status);
+        Assert.Equal("delivered", pickup.Json["status"]!.GetValue<string>());
+        var final = await (await KeyOf(TestData.StationB)).Get($"orders/{order["id"]}/tracking");
+        Assert.Equal("delivered", final.Json["status"]!.GetValue<string>());
+        Assert.Equal(9, final.Json["shipments"]![0]!["events"]!.AsArray().Count);
+        Assert.Equal(HttpStatusCode.Conflict, (await (await KeyOf(TestData.StationB)).Post($"orders/{order["id"]}/cancel", new { reason = "晚了" }, Key())).Status);
+        var delivered = await host.Storage.Queue("shipments-delivered").PeekMessagesAsync(32);
+        Assert.Contains(delivered.Value, m => m.Body.ToString().Contains(id));
+    }
+
+    [Fact]
+    public async Task OrderInsideOneTownship_HasTwoLegs_AndSameStationOrderIsReadyAtOnce()
+    {
+        var order = await Order(TestData.StationA2, (TestData.StationA, 1));
+        var shipment = (await Routed(order["id"]!.GetValue<string>(), TestData.StationA2))["shipments"]![0]!;
+        Assert.Equal([TestData.StationA, TestData.HubA, TestData.StationA2], Nodes(shipment));
+
+        var local = await Order(TestData.StationA, (TestData.StationA, 1));
+        var tracking = await Routed(local["id"]!.GetValue<string>(), TestData.StationA);
+        Assert.Equal("ready_for_pickup", tracking["status"]!.GetValue<string>());
+        Assert.Empty(tracking["shipments"]![0]!["legs"]!.AsArray());
+        var pickup = await Scan(tracking["shipments"]![0]!["id"]!.GetValue<string>(), "pickup", TestData.StationA, local["pickupCode"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.OK, pickup.Status);
+    }
+
+    [Fact]
+    public async Task OrderSpanningTwoOriginStations_HasOneShipmentEach()
+    {
+        var order = await Order(TestData.StationB, (TestData.StationA, 1), ("st-360321200-01", 3));
+        var shipments = (await Routed(order["id"]!.GetValue<string>(), TestData.StationB))["shipments"]!.AsArray();
+        Assert.Equal(2, shipments.Count);
+        Assert.Equal(new[] { TestData.StationA, "st-360321200-01" }, shipments.Select(s => s!["originStationId"]!.GetValue<string>()).Order());
+        Assert.Contains(shipments, s => s!["weightGrams"]!.GetValue<long>() == 1500);
+    }
+
+    [Fact]
+    public async Task FiveWrongCodes_LockTheShipment_UntilTheCountyUnlocksIt()
+    {
+        var order = await Order(TestData.StationA, (TestData.StationA, 1));
+        var id = (await Routed(order["id"]!.GetValue<string>(), TestData.StationA))["shipments"]![0]!["id"]!.GetValue<string>();
+        var code = order["pickupCode"]!.GetValue<string>();
+        var wrong = code == "000000" ? "111111" : "000000";
+        for (var i = 0; i < 5; i++) Assert.Equal(HttpStatusCode.UnprocessableEntity, (await Scan(id, "pickup", TestData.StationA, wrong)).Status);
+        Assert.Equal(HttpStatusCode.Conflict, (await Scan(id, "pickup", TestData.StationA, code)).Status);
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await KeyOf(TestData.StationA)).Post($"shipments/{id}/unlock", new { })).Status);
+        var unlocked = await host.County().Post($"shipments/{id}/unlock", new { });
+        Assert.Equal(HttpStatusCode.OK, unlocked.Status);
+        Assert.False(unlocked.Json["locked"]!.GetValue<bool>());
+        Assert.Equal(HttpStatusCode.OK, (await Scan(id, "pickup", TestData.StationA, code)).Status);
+    }
+
+    [Fact]
+    public async Task CancelBeforeDeparture_ReleasesRunCapacityAndStock_ExactlyOnce()
+    {
+        var order = await Order(TestData.StationB, ("st-360321102-05", 2));
+        var orderId = order["id"]!.GetValue<string>();
+        var leg = (await Routed(orderId, TestData.StationB))["shipments"]![0]!["legs"]![0]!;
+        var date = leg["date"]!.GetValue<string>();
+        var seller = await KeyOf("st-360321102-05");
+        async Task<long> Load() => (await seller.Get($"runs?nodeId=st-360321102-05&date={date}")).Json["items"]!.AsArray()
+            .Single(r => r!["to"]!.GetValue<string>() == "hub-360321102")!["loadGrams"]!.GetValue<long>();
+        Assert.Equal(1000, await Load());
+        var key = Key();
+        var buyer = await KeyOf(TestData.StationB);
+        Assert.Equal(HttpStatusCode.OK, (await buyer.Post($"orders/{orderId}/cancel", new { reason = "不要了" }, key)).Status);
+        Assert.Equal(0, await Load());
+        Assert.Equal("true", (await buyer.Post($"orders/{orderId}/cancel", new { reason = "不要了" }, key)).Header("Idempotent-Replayed"));
+        Assert.Equal(0, await Load());
+        var tracking = await buyer.Get($"orders/{orderId}/tracking");
+        Assert.Equal("cancelled", tracking.Json["status"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.Conflict, (await Scan(tracking.Json["shipments"]![0]!["id"]!.GetValue<string>(), "depart", "st-360321102-05")).Status);
+    }
+
+    [Fact]
+    public async Task CancelAfterDeparture_Is409()
+    {
+        var order = await Order(TestData.StationB, (TestData.StationA, 1));
+        var shipment = (await Routed(order["id"]!.GetValue<string>(), TestData.StationB))["shipments"]![0]!;
+        Assert.Equal(HttpStatusCode.OK, (await Scan(shipment["id"]!.GetValue<string>(), "depart", TestData.StationA)).Status);
+        var cancel = await (await KeyOf(TestData.StationB)).Post($"orders/{order["id"]}/cancel", new { reason = "x" }, Key());
+        Assert.Equal(HttpStatusCode.Conflict, cancel.Status);
+    }
+
+    [Fact]
+    public async Task RoutingTheSameOrderAgain_CreatesNoSecondShipment_AndDoesNotDoubleBookRuns()
+    {
+        var order = await Order(TestData.StationB, ("st-360321103-02", 4));
+        var orderId = order["id"]!.GetValue<string>();
+        var tracking = await Routed(orderId, TestData.StationB);
+        var router = host.App.Services.GetRequiredService<OrderRouter>();
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => router.HandleAsync(new OrderPlacedMessage(orderId, TestData.StationB, "any"), default)));
+        Assert.All(outcomes, o => Assert.Equal(RouteOutcome.AlreadyRouted, o));
+        var again = await (await KeyOf(TestData.StationB)).Get($"orders/{orderId}/tracking");
+        Assert.Equal(tracking.ToJsonString(), again.Json.ToJsonString());
+        var date = tracking["shipments"]![0]!["legs"]![0]!["date"]!.GetValue<string>();
+        var runs = await host.County().Get($"runs?nodeId=st-360321103-02&date={date}");
+        Assert.Equal(2000, runs.Json["items"]!.AsArray().Single(r => r!["to"]!.GetValue<string>() == "hub-360321103")!["loadGrams"]!.GetValue<long>());
+    }
+
+    [Theory]
+    [InlineData("{\"event\":\"fly\",\"nodeId\":\"st-360321101-01\"}")]
+    [InlineData("{\"nodeId\":\"st-360321101-01\"}")]
+    [InlineData("{\"event\":\"pickup\",\"nodeId\":\"st-360321101-01\",\"pickupCode\":\"12ab\"}")]
+    [InlineData("{\"event\":\"depart\"}")]
+    public async Task Scan_WithBadInput_Is400(string body)
+    {
+        var response = await (await KeyOf(TestData.StationA)).SendRaw(HttpMethod.Post, $"shipments/{TestData.StationA}-0000000000000000000abcdef12-01/scans", body, Key());
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
+    }
+
+    [Fact]
+    public async Task Runs_OfAnotherNode_Is404_BadDateIs400()
+    {
+        var station = await KeyOf(TestData.StationA);
+        Assert.Equal(HttpStatusCode.NotFound, (await station.Get($"runs?nodeId={TestData.HubA}&date=2026-11-28")).Status);
+        Assert.Equal(HttpStatusCode.BadRequest, (await station.Get($"runs?nodeId={TestData.StationA}&date=28/11/2026")).Status);
+        Assert.Equal(HttpStatusCode.BadRequest, (await host.County().Get("runs?nodeId=nowhere&date=2026-11-28")).Status);
+    }
+}

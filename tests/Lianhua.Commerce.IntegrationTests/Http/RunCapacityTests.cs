@@ -1,0 +1,56 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Lianhua.Commerce.IntegrationTests.Infrastructure;
+
+namespace Lianhua.Commerce.IntegrationTests.Http;
+
+/// <summary>A network of its own (own storage prefix) with a 3 kg link, so runs fill up.</summary>
+public sealed class RunCapacityTests(LocalHostFixture host) : IClassFixture<LocalHostFixture>
+{
+    private const string Origin = "st-360321101-05";
+
+    [Fact]
+    public async Task TwoOrdersRacingForTheLastCapacity_OneSpillsToTheNextDaysRun()
+    {
+        var network = (await host.County().Get("network")).Json;
+        network["links"]!.AsArray().First(l => l!["from"]!.GetValue<string>() == Origin)!["capacityGrams"] = 3000;
+        Assert.Equal(HttpStatusCode.OK, (await host.County().Put("network", network)).Status);
+        await Task.Delay(TimeSpan.FromSeconds(1));
+
+        var seller = await TestData.StationKey(host, Origin);
+        var buyers = await Task.WhenAll(new[] { TestData.StationB, "st-360321205-03" }.Select(b => TestData.StationKey(host, b)));
+        var listing = (await TestData.CreateListing(seller, new
+        {
+            title = "高洲大米 2斤", category = "rice", unit = "bag", unitWeightGrams = 1000, priceFen = 1800, stock = 100, producers = Array.Empty<object>(),
+        }))["id"]!.GetValue<string>();
+        var orders = await Task.WhenAll(buyers.Select(b => b.Post("orders", new
+        {
+            lines = new[] { new { listingId = listing, quantity = 2 } }, recipient = new { name = "刘洋", phone = "18879990000" }, paymentMethod = "prepaid",
+        }, new Dictionary<string, string> { ["Idempotency-Key"] = Guid.NewGuid().ToString("N") })));
+        Assert.All(orders, o => Assert.Equal(HttpStatusCode.Created, o.Status));
+
+        var firstLegDates = new List<string>();
+        for (var i = 0; i < 2; i++)
+        {
+            JsonNode? leg = null;
+            await Eventually.True(async () =>
+            {
+                var t = await buyers[i].Get($"orders/{orders[i].Json["id"]}/tracking");
+                leg = t.Json["shipments"]!.AsArray().FirstOrDefault()?["legs"]![0];
+                return leg is not null;
+            }, 30);
+            firstLegDates.Add(leg!["date"]!.GetValue<string>());
+        }
+        var days = firstLegDates.Order().ToList();
+        Assert.Equal(DateOnly.Parse(days[0]).AddDays(1), DateOnly.Parse(days[1]));
+
+        foreach (var day in days)
+        {
+            var runs = await seller.Get($"runs?nodeId={Origin}&date={day}");
+            var run = runs.Json["items"]!.AsArray().Single(r => r!["from"]!.GetValue<string>() == Origin)!;
+            Assert.Equal(3000, run["capacityGrams"]!.GetValue<long>());
+            Assert.Equal(2000, run["loadGrams"]!.GetValue<long>());
+            Assert.Single(run["shipmentIds"]!.AsArray());
+        }
+    }
+}
