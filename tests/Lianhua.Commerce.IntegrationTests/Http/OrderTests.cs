@@ -70,6 +70,15 @@ public sealed class OrderTests(LocalHostFixture host) : IClassFixture<LocalHostF
     }
 
     [Fact]
+    public async Task PlaceOrder_ConcurrentOrdersOnOneListingWithStock_AllSucceed_ContentionIsRetried()
+    {
+        var (_, buyer, listingId) = await Setup(stock: 100);
+        var responses = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => buyer.Post("orders", OrderBody((listingId, 2)), Key())));
+        Assert.All(responses, r => Assert.True(r.Status == HttpStatusCode.Created, r.ToString()));
+        Assert.Equal(68, await Stock(buyer, listingId));
+    }
+
+    [Fact]
     public async Task PlaceOrder_WhenOneLineIsShort_Is409WithShortages_AndNothingStaysReserved()
     {
         var (seller, buyer, plenty) = await Setup(stock: 10);

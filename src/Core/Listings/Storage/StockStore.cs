@@ -9,9 +9,6 @@ namespace Lianhua.Commerce.Core.Listings.Storage;
 
 public sealed record Shortage(string ListingId, long Requested, long Available);
 
-/// <summary>Thrown when a listing changed under a conditional write; the contention pipeline retries it.</summary>
-public sealed class WriteConflictException() : Exception("A listing changed during the write.");
-
 /// <summary>
 /// Stock moves only together with a reservation row in the same partition and entity group transaction:
 /// the row (RowKey <c>~{listingId}~{orderId}</c>) is the proof that this order's stock was taken, so a retried,
