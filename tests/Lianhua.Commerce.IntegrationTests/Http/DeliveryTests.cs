@@ -157,6 +157,8 @@ public sealed class DeliveryTests(LocalHostFixture host) : IClassFixture<LocalHo
         Assert.Equal(0, await Load());
         Assert.Equal("true", (await buyer.Post($"orders/{orderId}/cancel", new { reason = "不要了" }, key)).Header("Idempotent-Replayed"));
         Assert.Equal(0, await Load());
+        var listingId = order["lines"]![0]!["listingId"]!.GetValue<string>();
+        Assert.Equal(50, (await buyer.Get($"listings/{listingId}")).Json["stock"]!.GetValue<long>());
         var tracking = await buyer.Get($"orders/{orderId}/tracking");
         Assert.Equal("cancelled", tracking.Json["status"]!.GetValue<string>());
         Assert.Equal(HttpStatusCode.Conflict, (await Scan(tracking.Json["shipments"]![0]!["id"]!.GetValue<string>(), "depart", "st-360321102-05")).Status);
@@ -186,6 +188,32 @@ public sealed class DeliveryTests(LocalHostFixture host) : IClassFixture<LocalHo
         var date = tracking["shipments"]![0]!["legs"]![0]!["date"]!.GetValue<string>();
         var runs = await host.County().Get($"runs?nodeId=st-360321103-02&date={date}");
         Assert.Equal(2000, runs.Json["items"]!.AsArray().Single(r => r!["to"]!.GetValue<string>() == "hub-360321103")!["loadGrams"]!.GetValue<long>());
+    }
+
+    [Fact]
+    public async Task ParallelRoutingOfOneOrder_BooksEachLegOnce()
+    {
+        var listingId = (await TestData.CreateListing(await KeyOf("st-360321104-03"), TestData.Listing(stock: 50)))["id"]!.GetValue<string>();
+        var key = Guid.NewGuid().ToString("N");
+        var order = await (await KeyOf(TestData.StationB)).Post("orders", new
+        {
+            lines = new[] { new { listingId, quantity = 3 } }, recipient = new { name = "王芳", phone = "13907990000" }, paymentMethod = "cod",
+        }, new Dictionary<string, string> { ["Idempotency-Key"] = key });
+        var orderId = order.Json["id"]!.GetValue<string>();
+        // Four deliveries of the same message at once (the queue's own copy is still hidden), as a 16-wide batch could do.
+        var router = host.App.Services.GetRequiredService<OrderRouter>();
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => router.HandleAsync(new OrderPlacedMessage(orderId, TestData.StationB, key), default)));
+        Assert.Single(outcomes, o => o == RouteOutcome.Routed);
+        var tracking = await Routed(orderId, TestData.StationB);
+        var shipment = Assert.Single(tracking["shipments"]!.AsArray())!;
+        foreach (var leg in shipment["legs"]!.AsArray())
+        {
+            var runs = await host.County().Get($"runs?nodeId={leg!["from"]}&date={leg["date"]}");
+            var run = runs.Json["items"]!.AsArray().Single(r => r!["id"]!.GetValue<string>() == leg["runId"]!.GetValue<string>())!;
+            Assert.Equal(1, run["shipmentIds"]!.AsArray().Count(id => id!.GetValue<string>() == shipment["id"]!.GetValue<string>()));
+            if (leg["seq"]!.GetValue<int>() == 1) // this origin station's run carries nothing else: its load is this shipment, once
+                Assert.Equal(1500, run["loadGrams"]!.GetValue<long>());
+        }
     }
 
     [Theory]
