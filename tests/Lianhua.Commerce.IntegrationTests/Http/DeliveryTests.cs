@@ -63,6 +63,13 @@ public sealed class DeliveryTests(LocalHostFixture host) : IClassFixture<LocalHo
         Assert.Equal([TestData.StationA, TestData.HubA, "wh-360321", "hub-360321204", TestData.StationB], Nodes(shipment));
         var id = shipment["id"]!.GetValue<string>();
 
+        // The destination hub's loading list holds the run arriving from the warehouse and the one leaving for the station.
+        var legs = shipment["legs"]!.AsArray();
+        var hubRuns = (await (await KeyOf("hub-360321204")).Get($"runs?nodeId=hub-360321204&date={legs[2]!["date"]}")).Json["items"]!.AsArray();
+        Assert.Contains(hubRuns, r => r!["from"]!.GetValue<string>() == "wh-360321" && r["shipmentIds"]!.AsArray().Any(s => s!.GetValue<string>() == id));
+        if (legs[3]!["date"]!.GetValue<string>() == legs[2]!["date"]!.GetValue<string>())
+            Assert.Contains(hubRuns, r => r!["to"]!.GetValue<string>() == TestData.StationB && r["shipmentIds"]!.AsArray().Any(s => s!.GetValue<string>() == id));
+
         // Out of order, off the path, or someone else's node: rejected, nothing changes.
         Assert.Equal(HttpStatusCode.Conflict, (await Scan(id, "arrive", TestData.HubA)).Status);
         Assert.Equal(HttpStatusCode.Conflict, (await Scan(id, "depart", TestData.HubA)).Status);
