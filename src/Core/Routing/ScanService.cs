@@ -32,22 +32,22 @@ public sealed class ScanService(OrderStore orders, RunStore runs, NetworkService
         if (!caller.IsCounty && caller.NodeId != scan.NodeId) throw new NotFoundException("Shipment");
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{shipmentId}\n{scan.Event}\n{scan.NodeId}\n{scan.PickupCode}")));
 
+        // The happy path reads only the order: a replay shows itself as a rejected transition or as a key the commit finds taken.
         for (var attempt = 0; ; attempt++)
         {
-            var (order, shipment, record) = await LoadAsync(shipmentId, key, ct);
+            var (order, shipment) = await LoadAsync(shipmentId, ct);
             if (!shipment.IsOnPath(scan.NodeId!)) throw new NotFoundException("Shipment");
-            if (record is not null)
-            {
-                if (record.RequestHash != hash) throw new UnprocessableException("This Idempotency-Key was used for a different scan.");
-                return new StoredResponse(record.ResponseStatus, record.ResponseBody, record.ResponseContentType, true);
-            }
             var result = scan.Event switch
             {
                 ScanEvent.Depart => shipment.Depart(scan.NodeId!, clock.GetUtcNow()),
                 ScanEvent.Arrive => shipment.Arrive(scan.NodeId!, clock.GetUtcNow()),
                 _ => shipment.Pickup(scan.NodeId!, scan.PickupCode, clock.GetUtcNow()),
             };
-            if (!result.Changed) result.ThrowIfRejected(); // out of order or locked: nothing to save
+            if (!result.Changed)
+            {
+                if (await ReplayAsync(order, shipmentId, key, hash, ct) is { } replay) return replay;
+                result.ThrowIfRejected(); // out of order or locked: nothing to save
+            }
             var (status, body, type) = result.Succeeded
                 ? (200, JsonSerializer.Serialize(ShipmentView.From(shipment), Json.Options), "application/json")
                 : (422, JsonSerializer.Serialize(new { type = "https://tools.ietf.org/html/rfc9110#section-15.5.21", title = "Unprocessable request", status = 422, detail = result.Detail }, Json.Options), "application/problem+json");
@@ -63,6 +63,8 @@ public sealed class ScanService(OrderStore orders, RunStore runs, NetworkService
                     await queue.SendAsync(QueueNames.ShipmentsDelivered, new ShipmentDeliveredMessage(order.Id, shipmentId), null, ct);
                 return new StoredResponse(status, body, type, false);
             }
+            // The transaction failed as a whole: the order changed meanwhile, or this key was used already.
+            if (await ReplayAsync(order, shipmentId, key, hash, ct) is { } taken) return taken;
             if (attempt >= 4) throw new ConflictException("The shipment is busy; try again shortly.", retryAfter: TimeSpan.FromSeconds(1));
         }
     }
@@ -72,7 +74,7 @@ public sealed class ScanService(OrderStore orders, RunStore runs, NetworkService
         caller.RequireCounty();
         for (var attempt = 0; ; attempt++)
         {
-            var (order, shipment, _) = await LoadAsync(shipmentId, null, ct);
+            var (order, shipment) = await LoadAsync(shipmentId, ct);
             if (!shipment.Unlock().Changed || await SaveAsync(order, shipment, null, ct))
             {
                 logger.LogInformation("Shipment {ShipmentId} unlocked by {KeyId}", shipmentId, caller.KeyId);
@@ -105,14 +107,23 @@ public sealed class ScanService(OrderStore orders, RunStore runs, NetworkService
 
     private static string Row(string shipmentId, string key) => IdempotencyEntity.Row(Operation, $"{shipmentId}~{key}");
 
-    private async Task<(OrderEntity Order, Shipment Shipment, IdempotencyEntity? Record)> LoadAsync(string shipmentId, string? key, CancellationToken ct)
+    private async Task<(OrderEntity Order, Shipment Shipment)> LoadAsync(string shipmentId, CancellationToken ct)
     {
         var orderId = ShipmentIds.OrderOf(shipmentId) ?? throw new NotFoundException("Shipment");
-        var station = Order.Parse(orderId)!.Value.StationId;
-        var (order, record) = (orders.FindAsync(orderId, ct), key is null ? Task.FromResult<IdempotencyEntity?>(null) : orders.FindIdempotencyAsync(station, Row(shipmentId, key), ct));
-        var found = await order ?? throw new NotFoundException("Shipment");
-        var snapshot = found.ReadShipments().FirstOrDefault(s => s.Id == shipmentId) ?? throw new NotFoundException("Shipment");
-        return (found, Shipment.Restore(snapshot), await record);
+        var order = await orders.FindAsync(orderId, ct) ?? throw new NotFoundException("Shipment");
+        var snapshot = order.ReadShipments().FirstOrDefault(s => s.Id == shipmentId) ?? throw new NotFoundException("Shipment");
+        return (order, Shipment.Restore(snapshot));
+    }
+
+    /// <summary>The kept answer when this key was used already (422 when for another scan); null when it was not.</summary>
+    private async Task<StoredResponse?> ReplayAsync(OrderEntity order, string shipmentId, string key, string hash, CancellationToken ct)
+    {
+        var record = await orders.FindIdempotencyAsync(order.PartitionKey, Row(shipmentId, key), ct);
+        if (record is null) return null;
+        if (record.RequestHash != hash) throw new UnprocessableException("This Idempotency-Key was used for a different scan.");
+        if (record.ResponseStatus == 200 && System.Text.Json.Nodes.JsonNode.Parse(record.ResponseBody)?["status"]?.GetValue<string>() == ShipmentStatus.Delivered)
+            await queue.SendAsync(QueueNames.ShipmentsDelivered, new ShipmentDeliveredMessage(order.Id, shipmentId), null, ct); // heals a send lost after the commit
+        return new StoredResponse(record.ResponseStatus, record.ResponseBody, record.ResponseContentType, true);
     }
 
     /// <summary>The shipment inside the order row, the order's rolled-up status and the scan's record: one transaction.</summary>

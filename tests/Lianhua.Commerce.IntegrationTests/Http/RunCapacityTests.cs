@@ -1,6 +1,9 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Lianhua.Commerce.Core.Routing;
+using Lianhua.Commerce.Core.Routing.Storage;
 using Lianhua.Commerce.IntegrationTests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Lianhua.Commerce.IntegrationTests.Http;
 
@@ -30,6 +33,7 @@ public sealed class RunCapacityTests(LocalHostFixture host) : IClassFixture<Loca
         Assert.All(orders, o => Assert.True(o.Status == HttpStatusCode.Created, o.ToString()));
 
         var firstLegDates = new List<string>();
+        var shipmentIds = new List<string>();
         for (var i = 0; i < 2; i++)
         {
             JsonNode? leg = null;
@@ -37,6 +41,7 @@ public sealed class RunCapacityTests(LocalHostFixture host) : IClassFixture<Loca
             {
                 var t = await buyers[i].Get($"orders/{orders[i].Json["id"]}/tracking");
                 leg = t.Json["shipments"]!.AsArray().FirstOrDefault()?["legs"]![0];
+                if (leg is not null) shipmentIds.Add(t.Json["shipments"]![0]!["id"]!.GetValue<string>());
                 return leg is not null;
             }, 30);
             firstLegDates.Add(leg!["date"]!.GetValue<string>());
@@ -52,5 +57,18 @@ public sealed class RunCapacityTests(LocalHostFixture host) : IClassFixture<Loca
             Assert.Equal(2000, run["loadGrams"]!.GetValue<long>());
             Assert.Single(run["shipmentIds"]!.AsArray());
         }
+
+        // The first day frees up (its order is cancelled). Booking the later shipment's leg again, as a replayed routing
+        // would, finds the run it is on instead of booking it a second time on the freed day.
+        var early = firstLegDates.IndexOf(days[0]);
+        var late = 1 - early;
+        Assert.Equal(HttpStatusCode.OK, (await buyers[early].Post($"orders/{orders[early].Json["id"]}/cancel", new { reason = "改天再买" },
+            new Dictionary<string, string> { ["Idempotency-Key"] = Guid.NewGuid().ToString("N") })).Status);
+        var store = host.App.Services.GetRequiredService<RunStore>();
+        var again = await store.BookAsync(shipmentIds[late], new Leg(1, Origin, "hub-360321101", 3000), 2000, DateOnly.Parse(days[0]), DateOnly.Parse(days[0]).AddDays(29), default);
+        Assert.Equal(DateOnly.Parse(days[1]), again.Date);
+        var freed = (await seller.Get($"runs?nodeId={Origin}&date={days[0]}")).Json["items"]!.AsArray().Single(r => r!["from"]!.GetValue<string>() == Origin)!;
+        Assert.Equal(0, freed["loadGrams"]!.GetValue<long>());
+        Assert.Empty(freed["shipmentIds"]!.AsArray());
     }
 }

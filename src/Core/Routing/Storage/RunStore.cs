@@ -15,21 +15,18 @@ public sealed class RunStore(CommerceStorage storage, ResiliencePipeline content
 {
     private TableClient Table => storage.Table(TableNames.Runs);
 
-    /// <summary>Books the leg on the first run from <paramref name="earliest"/> with room (or the one holding it already).</summary>
+    /// <summary>Books the leg on the first run from <paramref name="earliest"/> with room, or returns the run it is on already.</summary>
     public async Task<RunKey> BookAsync(string shipmentId, Leg leg, long weightGrams, DateOnly earliest, DateOnly latest, CancellationToken ct)
     {
         RunPlanner.EnsureFits(shipmentId, leg, weightGrams);
         return await contention.ExecuteAsync(async token =>
         {
+            if (await FindMarkerAsync(leg.From, shipmentId, token) is { } booked) return booked;
             for (var key = RunKey.For(leg, earliest); key.Date <= latest; key = key.NextDay())
             {
                 var found = await Table.GetEntityIfExistsAsync<RunEntity>(key.From, RunEntity.Row(key), cancellationToken: token);
                 var run = found.HasValue ? found.Value : null;
-                if (run is not null && run.LoadGrams + weightGrams > run.CapacityGrams)
-                {
-                    if (await HoldsAsync(key, shipmentId, token)) return key; // full with us on it: a replay
-                    continue;
-                }
+                if (run is not null && !RunPlanner.HasRoom(run.LoadGrams, run.CapacityGrams, weightGrams)) continue;
                 run ??= new RunEntity
                 {
                     PartitionKey = key.From, RowKey = RunEntity.Row(key), To = key.To, Date = BusinessDay.Format(key.Date),
@@ -37,27 +34,32 @@ public sealed class RunStore(CommerceStorage storage, ResiliencePipeline content
                 };
                 var isNew = run.ETag == default;
                 run.LoadGrams += weightGrams;
-                var booking = new RunBookingEntity { PartitionKey = key.From, RowKey = RunBookingEntity.Row(key, shipmentId), ShipmentId = shipmentId, WeightGrams = weightGrams };
                 try
                 {
                     await Table.SubmitTransactionAsync(
                     [
                         isNew ? new(TableTransactionActionType.Add, run) : new(TableTransactionActionType.UpdateReplace, run, run.ETag),
-                        new(TableTransactionActionType.Add, booking),
+                        new(TableTransactionActionType.Add, new RunBookingEntity
+                        {
+                            PartitionKey = key.From, RowKey = RunBookingEntity.Row(key, shipmentId), ShipmentId = shipmentId, WeightGrams = weightGrams,
+                        }),
+                        new(TableTransactionActionType.Add, new LegMarkerEntity
+                        {
+                            PartitionKey = key.From, RowKey = LegMarkerEntity.Row(shipmentId), To = key.To, Date = BusinessDay.Format(key.Date),
+                        }),
                     ], token);
                     return key;
                 }
                 catch (TableTransactionFailedException e) when (e.Status is 409 or 412)
                 {
-                    if (await HoldsAsync(key, shipmentId, token)) return key; // booked by an earlier attempt
-                    throw new WriteConflictException();
+                    throw new WriteConflictException(); // the run changed, or a parallel delivery booked this leg: look again
                 }
             }
             throw new ConflictException($"No run from {leg.From} to {leg.To} has room for shipment {shipmentId} before {BusinessDay.Format(latest)}.");
         }, ct);
     }
 
-    /// <summary>Takes the shipment off the run, once: the booking row's delete is the proof.</summary>
+    /// <summary>Takes the shipment off the run, once: deleting its booking (and marker) is the proof.</summary>
     public Task ReleaseAsync(RunKey key, string shipmentId, CancellationToken ct) =>
         contention.ExecuteAsync(async token =>
         {
@@ -71,6 +73,7 @@ public sealed class RunStore(CommerceStorage storage, ResiliencePipeline content
                 [
                     new(TableTransactionActionType.UpdateReplace, run, run.ETag),
                     new(TableTransactionActionType.Delete, booking.Value, booking.Value.ETag),
+                    new(TableTransactionActionType.Delete, new LegMarkerEntity { PartitionKey = key.From, RowKey = LegMarkerEntity.Row(shipmentId) }, ETag.All),
                 ], token);
             }
             catch (TableTransactionFailedException e) when (e.Status is 404 or 412)
@@ -102,6 +105,9 @@ public sealed class RunStore(CommerceStorage storage, ResiliencePipeline content
             r.Shipments.Order(StringComparer.Ordinal).ToList())).ToList();
     }
 
-    private async Task<bool> HoldsAsync(RunKey key, string shipmentId, CancellationToken ct) =>
-        (await Table.GetEntityIfExistsAsync<RunBookingEntity>(key.From, RunBookingEntity.Row(key, shipmentId), select: ["RowKey"], cancellationToken: ct)).HasValue;
+    private async Task<RunKey?> FindMarkerAsync(string from, string shipmentId, CancellationToken ct)
+    {
+        var marker = await Table.GetEntityIfExistsAsync<LegMarkerEntity>(from, LegMarkerEntity.Row(shipmentId), cancellationToken: ct);
+        return marker.HasValue && marker.Value is { } m ? m.ToKey() : null;
+    }
 }
