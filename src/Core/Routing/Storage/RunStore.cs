@@ -19,9 +19,12 @@ public sealed class RunStore(CommerceStorage storage, ResiliencePipeline content
     public async Task<RunKey> BookAsync(string shipmentId, Leg leg, long weightGrams, DateOnly earliest, DateOnly latest, CancellationToken ct)
     {
         RunPlanner.EnsureFits(shipmentId, leg, weightGrams);
+        var attempts = 0;
         return await contention.ExecuteAsync(async token =>
         {
-            if (await FindMarkerAsync(leg.From, shipmentId, token) is { } booked) return booked;
+            // The marker is added in the same transaction as every booking, so a second booking of this leg can never
+            // commit: a replay fails on it and looks here on its next attempt. The first attempt need not look.
+            if (attempts++ > 0 && await FindMarkerAsync(leg.From, shipmentId, token) is { } booked) return booked;
             for (var key = RunKey.For(leg, earliest); key.Date <= latest; key = key.NextDay())
             {
                 var found = await Table.GetEntityIfExistsAsync<RunEntity>(key.From, RunEntity.Row(key), cancellationToken: token);
