@@ -19,4 +19,8 @@ public static class BusinessDay
 
     /// <summary>The contract's date format, <c>yyyy-MM-dd</c>.</summary>
     public static string Format(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>Reads the contract's <c>yyyy-MM-dd</c>; false for anything else.</summary>
+    public static bool TryParse(string? text, out DateOnly day) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day);
 }

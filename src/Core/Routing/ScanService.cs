@@ -97,7 +97,7 @@ public sealed class ScanService(OrderStore orders, RunStore runs, NetworkService
         var v = new Validator();
         var net = await network.GetAsync(ct);
         if (nodeId is null || !net.IsNode(nodeId)) v.Add("nodeId", "must be a hub or station of the network.");
-        if (!DateOnly.TryParseExact(date, "yyyy-MM-dd", out var day)) v.Add("date", "must be a date yyyy-MM-dd.");
+        if (!BusinessDay.TryParse(date, out var day)) v.Add("date", "must be a date yyyy-MM-dd.");
         v.ThrowIfInvalid();
         if (!caller.IsCounty && caller.NodeId != nodeId) throw new NotFoundException("Node");
         var neighbours = net.Document.Links.Where(l => l.From == nodeId || l.To == nodeId).Select(l => l.From == nodeId ? l.To : l.From).Distinct();

@@ -21,7 +21,7 @@ public sealed class RunEntity : ITableEntity
 
     public static string Row(RunKey key) => $"{key.Date.ToString("yyyyMMdd", CultureInfo.InvariantCulture)}_{key.To}";
     public static string DayPrefix(DateOnly day) => day.ToString("yyyyMMdd", CultureInfo.InvariantCulture) + "_";
-    public RunKey ToKey() => new(PartitionKey, To, DateOnly.ParseExact(Date, "yyyy-MM-dd", CultureInfo.InvariantCulture));
+    public RunKey ToKey() => BusinessDay.TryParse(Date, out var day) ? new(PartitionKey, To, day) : throw new FormatException($"Run row {RowKey} has no date.");
 }
 
 public sealed class RunBookingEntity : ITableEntity
@@ -50,7 +50,7 @@ public sealed class LegMarkerEntity : ITableEntity
     public string Date { get; set; } = "";
 
     public static string Row(string shipmentId) => $"leg~{shipmentId}";
-    public RunKey ToKey() => new(PartitionKey, To, DateOnly.ParseExact(Date, "yyyy-MM-dd", CultureInfo.InvariantCulture));
+    public RunKey ToKey() => BusinessDay.TryParse(Date, out var day) ? new(PartitionKey, To, day) : throw new FormatException($"Run row {RowKey} has no date.");
 }
 
 public sealed record RunView(string Id, string From, string To, string Date, long CapacityGrams, long LoadGrams, IReadOnlyList<string> ShipmentIds);
