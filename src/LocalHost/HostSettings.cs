@@ -8,7 +8,7 @@ public sealed record HostSettings(
     TimeSpan MaxPollingInterval, bool Base64Messages)
 {
     /// <summary>The host leases for 10 minutes; LocalHost for 30 s, renewed while running, so a crashed process's messages return soon.</summary>
-    public static readonly TimeSpan Lease = TimeSpan.FromSeconds(30);
+    public TimeSpan Lease { get; init; } = TimeSpan.FromSeconds(30);
 
     public static HostSettings Load(string path)
     {

@@ -38,7 +38,7 @@ public sealed class QueueListener(FunctionDescriptor function, HostSettings sett
                     inFlight.RemoveAll(t => t.IsCompleted);
                     continue;
                 }
-                QueueMessage[] messages = await queue.ReceiveMessagesAsync(settings.BatchSize, HostSettings.Lease, stoppingToken);
+                QueueMessage[] messages = await queue.ReceiveMessagesAsync(settings.BatchSize, settings.Lease, stoppingToken);
                 if (messages.Length == 0)
                 {
                     await Task.Delay(idle, stoppingToken);
@@ -117,8 +117,8 @@ public sealed class QueueListener(FunctionDescriptor function, HostSettings sett
         {
             while (true)
             {
-                await Task.Delay(HostSettings.Lease / 3, ct);
-                var updated = await queue.UpdateMessageAsync(messageId, receipt(), visibilityTimeout: HostSettings.Lease, cancellationToken: ct);
+                await Task.Delay(settings.Lease / 3, ct);
+                var updated = await queue.UpdateMessageAsync(messageId, receipt(), visibilityTimeout: settings.Lease, cancellationToken: ct);
                 setReceipt(updated.Value.PopReceipt);
             }
         }

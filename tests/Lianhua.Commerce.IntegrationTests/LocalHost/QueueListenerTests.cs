@@ -87,3 +87,54 @@ public sealed class QueueListenerTests
         public async ValueTask DisposeAsync() => await Listener.StopAsync(CancellationToken.None);
     }
 }
+
+public sealed class SlowProbeFunctions
+{
+    public static readonly ConcurrentDictionary<string, int> Runs = new();
+
+    [Function("ProbeSlow")]
+    public async Task Slow([QueueTrigger("probe-slow")] string message, CancellationToken ct)
+    {
+        Runs.AddOrUpdate(message, 1, (_, n) => n + 1);
+        await Task.Delay(TimeSpan.FromSeconds(5), ct);
+    }
+}
+
+/// <summary>The lease: renewed while a function runs; a message held by a process that died comes back when it runs out.</summary>
+public sealed class QueueLeaseTests
+{
+    private readonly CommerceStorage _storage = new(new StorageOptions { ConnectionString = TestStorage.ConnectionString, Prefix = TestStorage.NewPrefix() });
+    private readonly HostSettings _settings = HostSettings.Load(Path.Combine(AppContext.BaseDirectory, "host.json")) with { Lease = TimeSpan.FromSeconds(2) };
+
+    private QueueListener Listener() => new(FunctionCatalog.Discover(typeof(SlowProbeFunctions).Assembly).Single(f => f.Name == "ProbeSlow"),
+        _settings, _storage, new ServiceCollection().BuildServiceProvider(), NullLogger<QueueListener>.Instance);
+
+    [Fact]
+    public async Task FunctionRunningLongerThanTheLease_IsNotDeliveredTwice_AndItsMessageIsDeletedAfter()
+    {
+        var queue = _storage.Queue("probe-slow");
+        await queue.CreateIfNotExistsAsync();
+        var body = "slow-" + Guid.NewGuid().ToString("N");
+        await queue.SendMessageAsync(body);
+        var listener = Listener();
+        await listener.StartAsync(CancellationToken.None);
+        await Eventually.True(async () => (await queue.PeekMessagesAsync()).Value.Length == 0 && SlowProbeFunctions.Runs.ContainsKey(body), 20);
+        await Task.Delay(TimeSpan.FromSeconds(7)); // past two leases and the function's end
+        await listener.StopAsync(CancellationToken.None);
+        Assert.Equal(1, SlowProbeFunctions.Runs[body]);
+        Assert.Empty((await queue.PeekMessagesAsync()).Value);
+    }
+
+    [Fact]
+    public async Task MessageHeldByAProcessThatDied_ComesBackWhenTheLeaseRunsOut()
+    {
+        var queue = _storage.Queue("probe-slow");
+        await queue.CreateIfNotExistsAsync();
+        await queue.SendMessageAsync("held");
+        // A "process" takes the message with the lease and dies: nobody renews, deletes or releases it.
+        var taken = await queue.ReceiveMessagesAsync(1, _settings.Lease);
+        Assert.Single(taken.Value);
+        Assert.Empty((await queue.PeekMessagesAsync()).Value);
+        await Eventually.True(async () => (await queue.PeekMessagesAsync()).Value.Length == 1, 10, "the message did not come back after the lease");
+    }
+}
