@@ -36,6 +36,14 @@ public sealed class OrderRouter(OrderStore orders, PlacementService placement, R
         {
             return await delivery.RouteAsync(order, ct);
         }
+        catch (WriteConflictException)
+        {
+            // A run so busy that its ETag kept changing past the retry budget: look again in a few seconds, as a new message,
+            // so contention never uses up the message's dequeue count and poisons a routable order.
+            await queue.SendAsync(QueueNames.OrdersPlaced, message, TimeSpan.FromMilliseconds(Random.Shared.Next(1000, 5000)), ct);
+            logger.LogInformation("Order {OrderId}: its runs are busy; routing again shortly", order.Id);
+            return RouteOutcome.Deferred;
+        }
         catch (Common.CommerceException e) when (e is Common.UnprocessableException or Common.ValidationFailedException)
         {
             // Can never succeed (a shipment heavier than a link carries, a station gone from the network): drop, do not poison.

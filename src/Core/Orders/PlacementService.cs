@@ -17,8 +17,8 @@ namespace Lianhua.Commerce.Core.Orders;
 /// township, all or nothing, (4) commit the order and the record's response in one transaction.
 /// Every step is idempotent, so a replay or the router can resume a placement that died at any point.
 /// </summary>
-public sealed class PlacementService(OrderStore orders, StockStore stock, QueueSender queue, IOptions<OrderOptions> options,
-    TimeProvider clock, ILogger<PlacementService> logger)
+public sealed class PlacementService(OrderStore orders, StockStore stock, QueueSender queue, Network.NetworkService network,
+    IOptions<OrderOptions> options, TimeProvider clock, ILogger<PlacementService> logger)
 {
     public const string Operation = "place";
     private OrderOptions Options => options.Value;
@@ -118,6 +118,14 @@ public sealed class PlacementService(OrderStore orders, StockStore stock, QueueS
             return await CompleteAsync(record, null, 409, JsonSerializer.Serialize(problem, Json.Options), "application/problem+json", ct);
         }
 
+        if (await TooHeavyAsync(reserved, record.PartitionKey, ct) is { } tooHeavy)
+        {
+            // Routing could never carry it: say so now rather than leave an order that cannot move.
+            await stock.ReleaseAllAsync(record.OrderId, place.Lines.Select(l => l.ListingId), ct);
+            await orders.DeleteIdempotencyAsync(record, ct);
+            throw ValidationFailedException.For("lines", tooHeavy);
+        }
+
         var byListing = reserved.ToDictionary(l => l.ListingId);
         var lines = place.Lines.Select(l => byListing[l.ListingId]).ToList();
         var order = new Order(record.OrderId, record.PartitionKey, OrderStatus.Confirmed, lines, lines.Sum(l => l.LineTotalFen),
@@ -142,6 +150,19 @@ public sealed class PlacementService(OrderStore orders, StockStore stock, QueueS
         return final?.State == IdempotencyEntity.Done
             ? Replay(final) with { Replayed = false }
             : throw new ConflictException("This order is being finished by another attempt; try again shortly.", retryAfter: TimeSpan.FromSeconds(1));
+    }
+
+    /// <summary>Each origin station's part is one shipment; it must fit the smallest run capacity on its path.</summary>
+    private async Task<string?> TooHeavyAsync(IReadOnlyList<OrderLine> lines, string destinationStationId, CancellationToken ct)
+    {
+        var net = await network.GetAsync(ct);
+        foreach (var origin in lines.GroupBy(l => l.OriginStationId))
+        {
+            var weight = origin.Sum(l => l.Quantity * l.UnitWeightGrams);
+            if (Routing.PathFinder.Find(net, origin.Key, destinationStationId).MaxShipmentGrams is { } max && weight > max)
+                return $"the part from {origin.Key} weighs {weight} g; its delivery path carries at most {max} g per run.";
+        }
+        return null;
     }
 
     private bool IsStale(IdempotencyEntity record) => clock.GetUtcNow() - record.LeasedAt > Options.PlacementLease;

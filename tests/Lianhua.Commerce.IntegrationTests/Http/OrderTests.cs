@@ -79,6 +79,21 @@ public sealed class OrderTests(LocalHostFixture host) : IClassFixture<LocalHostF
     }
 
     [Fact]
+    public async Task PlaceOrder_HeavierThanItsDeliveryPathCarries_Is400_AndReservesNothing()
+    {
+        var seller = await TestData.StationKey(host, TestData.StationA);
+        var buyer = await TestData.StationKey(host, TestData.StationB);
+        var heavy = (await TestData.CreateListing(seller, new
+        {
+            title = "莲花县综合垦殖场 稻谷 1吨", category = "rice", unit = "t", unitWeightGrams = 1_000_000, priceFen = 300_000, stock = 5, producers = Array.Empty<object>(),
+        }))["id"]!.GetValue<string>();
+        var response = await buyer.Post("orders", OrderBody((heavy, 1)), Key());
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
+        Assert.Contains("300000", response.Json["errors"]!["lines"]![0]!.GetValue<string>());
+        Assert.Equal(5, await Stock(buyer, heavy));
+    }
+
+    [Fact]
     public async Task PlaceOrder_WhenOneLineIsShort_Is409WithShortages_AndNothingStaysReserved()
     {
         var (seller, buyer, plenty) = await Setup(stock: 10);

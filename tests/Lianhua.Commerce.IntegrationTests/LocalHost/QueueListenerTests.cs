@@ -96,7 +96,7 @@ public sealed class SlowProbeFunctions
     public async Task Slow([QueueTrigger("probe-slow")] string message, CancellationToken ct)
     {
         Runs.AddOrUpdate(message, 1, (_, n) => n + 1);
-        await Task.Delay(TimeSpan.FromSeconds(5), ct);
+        await Task.Delay(TimeSpan.FromSeconds(8), ct);
     }
 }
 
@@ -104,7 +104,7 @@ public sealed class SlowProbeFunctions
 public sealed class QueueLeaseTests
 {
     private readonly CommerceStorage _storage = new(new StorageOptions { ConnectionString = TestStorage.ConnectionString, Prefix = TestStorage.NewPrefix() });
-    private readonly HostSettings _settings = HostSettings.Load(Path.Combine(AppContext.BaseDirectory, "host.json")) with { Lease = TimeSpan.FromSeconds(2) };
+    private readonly HostSettings _settings = HostSettings.Load(Path.Combine(AppContext.BaseDirectory, "host.json")) with { Lease = TimeSpan.FromSeconds(4) };
 
     private QueueListener Listener() => new(FunctionCatalog.Discover(typeof(SlowProbeFunctions).Assembly).Single(f => f.Name == "ProbeSlow"),
         _settings, _storage, new ServiceCollection().BuildServiceProvider(), NullLogger<QueueListener>.Instance);
@@ -119,7 +119,7 @@ public sealed class QueueLeaseTests
         var listener = Listener();
         await listener.StartAsync(CancellationToken.None);
         await Eventually.True(async () => (await queue.PeekMessagesAsync()).Value.Length == 0 && SlowProbeFunctions.Runs.ContainsKey(body), 20);
-        await Task.Delay(TimeSpan.FromSeconds(7)); // past two leases and the function's end
+        await Task.Delay(TimeSpan.FromSeconds(10)); // past two leases and the function's end
         await listener.StopAsync(CancellationToken.None);
         Assert.Equal(1, SlowProbeFunctions.Runs[body]);
         Assert.Empty((await queue.PeekMessagesAsync()).Value);
