@@ -28,7 +28,9 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ListingService>();
         services.Configure<OrderOptions>(configuration.GetSection("Commerce:Orders"));
         services.AddSingleton<QueueSender>();
-        services.AddSingleton(sp => new StockStore(sp.GetRequiredService<CommerceStorage>(), Contention.Pipeline(sp.GetRequiredService<TimeProvider>())));
+        services.AddSingleton<ListingCache>();
+        services.AddSingleton(sp => new StockStore(sp.GetRequiredService<CommerceStorage>(), sp.GetRequiredService<ListingCache>(),
+            Contention.Pipeline(sp.GetRequiredService<TimeProvider>())));
         services.AddSingleton<OrderStore>();
         services.AddSingleton<PlacementService>();
         services.AddSingleton<OrderService>();

@@ -232,4 +232,42 @@ public sealed class OrderTests(LocalHostFixture host) : IClassFixture<LocalHostF
         var id = (await buyer.Post("orders", OrderBody((listingId, 1)), Key())).Json["id"]!.GetValue<string>();
         await Eventually.True(async () => (await buyer.Get($"orders/{id}")).Json["status"]!.GetValue<string>() == "routed", 30);
     }
+
+    /// <summary>Another instance changes the listing behind this instance's cached copy (a direct table write stands in for it).</summary>
+    private async Task SetStockBehindTheCache(string listingId, long stock)
+    {
+        var table = host.Storage.Table(Lianhua.Commerce.Core.Storage.TableNames.Listings);
+        var township = Lianhua.Commerce.Core.Listings.Listing.TownshipOf(listingId)!;
+        var row = (await table.GetEntityAsync<Azure.Data.Tables.TableEntity>(township, listingId)).Value;
+        row["Stock"] = stock;
+        await table.UpdateEntityAsync(row, row.ETag, Azure.Data.Tables.TableUpdateMode.Replace);
+    }
+
+    [Fact]
+    public async Task PlaceOrder_WithAStaleCachedListing_ReservesAgainstTheStoredStock()
+    {
+        var (_, buyer, listingId) = await Setup(stock: 10);
+        Assert.Equal(HttpStatusCode.Created, (await buyer.Post("orders", OrderBody((listingId, 1)), Key())).Status); // the instance now holds a copy: 9
+        await SetStockBehindTheCache(listingId, 2);
+
+        var tooMany = await buyer.Post("orders", OrderBody((listingId, 5)), Key());
+        Assert.Equal(HttpStatusCode.Conflict, tooMany.Status);
+        Assert.Equal(2, tooMany.Json["shortages"]![0]!["available"]!.GetValue<long>());
+        Assert.Equal(2, await Stock(buyer, listingId));
+
+        Assert.Equal(HttpStatusCode.Created, (await buyer.Post("orders", OrderBody((listingId, 2)), Key())).Status);
+        Assert.Equal(0, await Stock(buyer, listingId));
+    }
+
+    [Fact]
+    public async Task PlaceOrder_WhenACachedCopySaysSoldOut_ChecksTheStoredStockBeforeAnsweringShort()
+    {
+        var (_, buyer, listingId) = await Setup(stock: 1);
+        Assert.Equal(HttpStatusCode.Created, (await buyer.Post("orders", OrderBody((listingId, 1)), Key())).Status); // cached copy: 0
+        await SetStockBehindTheCache(listingId, 4);
+
+        var order = await buyer.Post("orders", OrderBody((listingId, 3)), Key());
+        Assert.Equal(HttpStatusCode.Created, order.Status);
+        Assert.Equal(1, await Stock(buyer, listingId));
+    }
 }

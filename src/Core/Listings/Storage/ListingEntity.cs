@@ -35,6 +35,8 @@ public sealed class ListingEntity : ITableEntity
         Producers = JsonSerializer.Serialize(l.Producers, Json.Options),
     };
 
+    public ListingEntity Copy() => (ListingEntity)MemberwiseClone();
+
     public Listing ToListing() => new(RowKey, StationId, PartitionKey, Title, Category, Unit, UnitWeightGrams, PriceFen, Stock,
         JsonSerializer.Deserialize<List<Producer>>(Producers, Json.Options) ?? []);
 }

@@ -7,7 +7,7 @@ namespace Lianhua.Commerce.Core.Listings.Storage;
 
 public sealed record Versioned<T>(T Value, string ETag);
 
-public sealed class ListingStore(CommerceStorage storage)
+public sealed class ListingStore(CommerceStorage storage, ListingCache cache)
 {
     private TableClient Table => storage.Table(TableNames.Listings);
 
@@ -30,6 +30,7 @@ public sealed class ListingStore(CommerceStorage storage)
         try
         {
             var response = await Table.UpdateEntityAsync(ListingEntity.From(listing), new ETag(etag), TableUpdateMode.Replace, ct);
+            cache.Forget(listing.TownshipCode, listing.Id);
             return new(listing, response.Headers.ETag?.ToString() ?? "");
         }
         catch (RequestFailedException e) when (e.Status is 412 or 404)

@@ -14,7 +14,7 @@ public sealed record Shortage(string ListingId, long Requested, long Available);
 /// the row (RowKey <c>~{listingId}~{orderId}</c>) is the proof that this order's stock was taken, so a retried,
 /// resumed or concurrent reservation or release changes stock exactly once.
 /// </summary>
-public sealed class StockStore(CommerceStorage storage, ResiliencePipeline contention)
+public sealed class StockStore(CommerceStorage storage, ListingCache cache, ResiliencePipeline contention)
 {
     private TableClient Table => storage.Table(TableNames.Listings);
 
@@ -25,29 +25,51 @@ public sealed class StockStore(CommerceStorage storage, ResiliencePipeline conte
         string township, string orderId, string stationId, IReadOnlyList<RequestedLine> lines, bool resume, CancellationToken ct) =>
         Run(async token =>
         {
-            var listings = await Task.WhenAll(lines.Select(l => Table.GetEntityIfExistsAsync<ListingEntity>(township, l.ListingId, cancellationToken: token)));
             var held = resume ? await FindReservations(township, orderId, lines, token) : new Dictionary<string, ReservationEntity>();
-            var priced = new List<OrderLine>();
-            var shortages = new List<Shortage>();
-            var batch = new List<TableTransactionAction>();
-            for (var i = 0; i < lines.Count; i++)
+            // The cached copy when there is one (the transaction's If-Match checks it is current), else a point read.
+            var copies = lines.Select(l => cache.Find(township, l.ListingId)).ToArray();
+            var listings = await Task.WhenAll(lines.Select((l, i) => copies[i] is { } copy ? Task.FromResult<ListingEntity?>(copy) : Read(township, l.ListingId, token)));
+            var result = Reserve(township, orderId, stationId, lines, listings, held, out var batch);
+            if (result.Shortages.Count > 0 && copies.Any(c => c is not null))
             {
-                var line = lines[i];
-                if (held.TryGetValue(line.ListingId, out var existing)) { priced.Add(existing.ToLine()); continue; }
-                if (!listings[i].HasValue || listings[i].Value is not { } listing)
-                    throw ValidationFailedException.For("lines", $"listing {line.ListingId} does not exist.");
-                if (listing.Stock < line.Quantity) { shortages.Add(new(line.ListingId, line.Quantity, listing.Stock)); continue; }
-                var orderLine = new OrderLine(listing.RowKey, listing.Title, line.Quantity, listing.PriceFen, listing.PriceFen * line.Quantity,
-                    listing.StationId, township, listing.Category, listing.UnitWeightGrams);
-                priced.Add(orderLine);
-                listing.Stock -= line.Quantity;
-                batch.Add(new(TableTransactionActionType.UpdateReplace, listing, listing.ETag));
-                batch.Add(new(TableTransactionActionType.Add, ReservationEntity.From(township, orderId, stationId, orderLine)));
+                // A shortage is an answer no conditional write checks: never give it from a copy.
+                listings = await Task.WhenAll(lines.Select(l => Read(township, l.ListingId, token)));
+                result = Reserve(township, orderId, stationId, lines, listings, held, out batch);
             }
-            if (shortages.Count > 0) return ((IReadOnlyList<OrderLine>)[], (IReadOnlyList<Shortage>)shortages);
-            if (batch.Count > 0) await Submit(batch, token);
-            return (priced, []);
+            if (result.Shortages.Count == 0 && batch.Count > 0) await Submit(batch, token);
+            return result;
         }, ct);
+
+    private static (IReadOnlyList<OrderLine> Lines, IReadOnlyList<Shortage> Shortages) Reserve(string township, string orderId, string stationId,
+        IReadOnlyList<RequestedLine> lines, ListingEntity?[] listings, Dictionary<string, ReservationEntity> held, out List<TableTransactionAction> batch)
+    {
+        var priced = new List<OrderLine>();
+        var shortages = new List<Shortage>();
+        batch = [];
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var line = lines[i];
+            if (held.TryGetValue(line.ListingId, out var existing)) { priced.Add(existing.ToLine()); continue; }
+            if (listings[i] is not { } listing)
+                throw ValidationFailedException.For("lines", $"listing {line.ListingId} does not exist.");
+            if (listing.Stock < line.Quantity) { shortages.Add(new(line.ListingId, line.Quantity, listing.Stock)); continue; }
+            var orderLine = new OrderLine(listing.RowKey, listing.Title, line.Quantity, listing.PriceFen, listing.PriceFen * line.Quantity,
+                listing.StationId, township, listing.Category, listing.UnitWeightGrams);
+            priced.Add(orderLine);
+            listing.Stock -= line.Quantity;
+            batch.Add(new(TableTransactionActionType.UpdateReplace, listing, listing.ETag));
+            batch.Add(new(TableTransactionActionType.Add, ReservationEntity.From(township, orderId, stationId, orderLine)));
+        }
+        return shortages.Count > 0 ? ([], shortages) : (priced, []);
+    }
+
+    private async Task<ListingEntity?> Read(string township, string listingId, CancellationToken ct)
+    {
+        var row = await Table.GetEntityIfExistsAsync<ListingEntity>(township, listingId, cancellationToken: ct);
+        if (!row.HasValue || row.Value is null) return null;
+        cache.Remember(row.Value);
+        return row.Value;
+    }
 
     /// <summary>Gives back the stock this order still holds on any of the listings, one transaction per township; idempotent.</summary>
     public Task ReleaseAllAsync(string orderId, IEnumerable<string> listingIds, CancellationToken ct) =>
@@ -83,11 +105,20 @@ public sealed class StockStore(CommerceStorage storage, ResiliencePipeline conte
     {
         try
         {
-            await Table.SubmitTransactionAsync(batch, ct);
+            var results = (await Table.SubmitTransactionAsync(batch, ct)).Value;
+            for (var i = 0; i < batch.Count; i++)
+                if (batch[i].Entity is ListingEntity listing)
+                {
+                    if (results[i].Headers.ETag is not { } etag) { cache.Forget(listing.PartitionKey, listing.RowKey); continue; }
+                    listing.ETag = etag;
+                    cache.Remember(listing);
+                }
         }
         catch (TableTransactionFailedException e) when (e.Status is 412 or 409 or 404)
         {
-            // 412: a listing changed; 409/404: a reservation row appeared or went meanwhile (ours, from a retry). Re-read and decide again.
+            // 412: a listing changed (or our copy was stale); 409/404: a reservation row appeared or went meanwhile (ours, from a retry).
+            // Forget the copies, re-read and decide again.
+            foreach (var listing in batch.Select(a => a.Entity).OfType<ListingEntity>()) cache.Forget(listing.PartitionKey, listing.RowKey);
             throw new WriteConflictException();
         }
     }
