@@ -17,6 +17,7 @@ const int Stations = 16;
 var storage = Environment.GetEnvironmentVariable("LIANHUA_TEST_STORAGE") ?? AzuriteProcess.Start();
 
 Console.WriteLine($"# Lianhua.Commerce benchmark: {Stations} concurrent stations, {perStation} orders each, {Environment.ProcessorCount} cores");
+await RawInserts(storage, Stations, 20); // warm-up: Azurite's and .NET's JIT, connections
 var raw = await RawInserts(storage, Stations, perStation);
 Console.WriteLine($"raw Azurite single-entity inserts: {raw:F0}/s ({Stations} concurrent clients)");
 
@@ -45,14 +46,18 @@ var originKeys = await Task.WhenAll(origins.Select(s => Key(http, countyKey, s))
 var buyerKeys = await Task.WhenAll(buyers.Select(s => Key(http, countyKey, s)));
 var listings = await Task.WhenAll(originKeys.Select(k => Listing(http, k, 1_000_000)));
 
+// Warm-up as for the raw inserts: a few orders per station, routed before the measured burst starts.
+await RoutingLag(app, (await Burst(http, buyerKeys, i => listings[i], 5)).Orders);
+
 // (b) distinct listings: buyer i orders from origin i's listing.
 var before = counter.Count;
 Counters.Busy = 0;
 var (rate, latencies, placed) = await Burst(http, buyerKeys, i => listings[i], perStation);
-var tripsPerOrder = (double)(counter.Count - before) / placed.Count;
+var duringBurst = (double)(counter.Count - before) / placed.Count;
 var lag = await RoutingLag(app, placed);
+var tripsPerOrder = (double)(counter.Count - before) / placed.Count;
 Console.WriteLine($"orders (16 stations, distinct listings): {rate:F0}/s  p50 {P(latencies, 50):F1} ms  p95 {P(latencies, 95):F1} ms  p99 {P(latencies, 99):F1} ms  ({placed.Count} orders)");
-Console.WriteLine($"storage requests per order, routing included: {tripsPerOrder:F1}");
+Console.WriteLine($"storage requests per order: {duringBurst:F1} during the burst, {tripsPerOrder:F1} once routing caught up (queue polls included)");
 Console.WriteLine($"routing lag: the last order was routed {lag.TotalSeconds:F1} s after the burst ended");
 Console.WriteLine($"ratio orders/s ÷ raw inserts/s: {rate / raw:F2}  (goal ≥ 0.25)   p99/p50: {P(latencies, 99) / P(latencies, 50):F1}  (goal ≤ 10)");
 
@@ -73,6 +78,7 @@ var placedJson = JsonNode.Parse(await Send(http, buyerKeys[0], HttpMethod.Post, 
 {
     lines = new[] { new { listingId = listings[0], quantity = 1 } }, recipient = new { name = "王芳", phone = "13907990000" }, paymentMethod = "cod",
 }, Guid.NewGuid().ToString("N")))!;
+var placementOnly = journeyCounter.Count - journeyStart; // routing starts after the message's 1 s delay
 var journeyOrder = placedJson["id"]!.GetValue<string>();
 Lianhua.Commerce.Core.Orders.Storage.OrderEntity? routedOrder;
 while ((routedOrder = await uncounted.FindAsync(journeyOrder, default))?.RoutedAt is null) await Task.Delay(50);
@@ -91,7 +97,7 @@ foreach (var shipment in routedOrder.ReadShipments())
     scans++;
 }
 var journey = journeyCounter.Count - journeyStart;
-Console.WriteLine($"storage requests for one delivered cross-township order: {journey} (placement + routing {afterRouting - journeyStart}, {scans} scans {journey - (afterRouting - journeyStart)}; goal ≤ 60)");
+Console.WriteLine($"storage requests for one delivered cross-township order: {journey} (placement {placementOnly}, routing {afterRouting - journeyStart - placementOnly}, {scans} scans {journey - (afterRouting - journeyStart)}; goal ≤ 60)");
 await app.StopAsync();
 
 return 0;

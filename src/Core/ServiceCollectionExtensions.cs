@@ -28,14 +28,16 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ListingService>();
         services.Configure<OrderOptions>(configuration.GetSection("Commerce:Orders"));
         services.AddSingleton<QueueSender>();
-        services.AddSingleton<ListingCache>();
-        services.AddSingleton(sp => new StockStore(sp.GetRequiredService<CommerceStorage>(), sp.GetRequiredService<ListingCache>(),
+        services.AddSingleton(new EntityCache<ListingEntity>(e => e.Copy()));
+        services.AddSingleton(new EntityCache<RunEntity>(e => e.Copy()));
+        services.AddSingleton(sp => new StockStore(sp.GetRequiredService<CommerceStorage>(), sp.GetRequiredService<EntityCache<ListingEntity>>(),
             Contention.Pipeline(sp.GetRequiredService<TimeProvider>())));
         services.AddSingleton<OrderStore>();
         services.AddSingleton<PlacementService>();
         services.AddSingleton<OrderService>();
         services.AddSingleton<OrderRouter>();
-        services.AddSingleton(sp => new RunStore(sp.GetRequiredService<CommerceStorage>(), Contention.Pipeline(sp.GetRequiredService<TimeProvider>())));
+        services.AddSingleton(sp => new RunStore(sp.GetRequiredService<CommerceStorage>(), sp.GetRequiredService<EntityCache<RunEntity>>(),
+            Contention.Pipeline(sp.GetRequiredService<TimeProvider>())));
         services.AddSingleton<DeliveryService>();
         services.AddSingleton<ScanService>();
         return services;

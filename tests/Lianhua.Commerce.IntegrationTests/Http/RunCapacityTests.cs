@@ -71,4 +71,29 @@ public sealed class RunCapacityTests(LocalHostFixture host) : IClassFixture<Loca
         Assert.Equal(0, freed["loadGrams"]!.GetValue<long>());
         Assert.Empty(freed["shipmentIds"]!.AsArray());
     }
+
+    /// <summary>Another instance changes a run behind this instance's cached copy (a direct table write stands in for it).</summary>
+    private async Task SetLoadBehindTheCache(RunKey key, long loadGrams)
+    {
+        var table = host.Storage.Table(Lianhua.Commerce.Core.Storage.TableNames.Runs);
+        var run = (await table.GetEntityAsync<Azure.Data.Tables.TableEntity>(key.From, RunEntity.Row(key))).Value;
+        run["LoadGrams"] = loadGrams;
+        await table.UpdateEntityAsync(run, run.ETag, Azure.Data.Tables.TableUpdateMode.Replace);
+    }
+
+    [Fact]
+    public async Task Booking_FromAStaleCachedRun_UsesTheStoredLoad_BothWays()
+    {
+        var store = host.App.Services.GetRequiredService<RunStore>();
+        var leg = new Leg(1, "st-cache-" + Guid.NewGuid().ToString("N")[..8], "hub-360321101", 3000);
+        var day = BusinessDay.Of(DateTimeOffset.UtcNow);
+        var first = await store.BookAsync("s-1", leg, 1000, day, day.AddDays(29), default); // this instance now holds the run: 1000 of 3000
+        Assert.Equal(day, first.Date);
+
+        await SetLoadBehindTheCache(first, 3000); // filled elsewhere: the copy's "room" is stale
+        Assert.Equal(day.AddDays(1), (await store.BookAsync("s-2", leg, 1000, day, day.AddDays(29), default)).Date);
+
+        await SetLoadBehindTheCache(first, 0); // freed elsewhere: the copy's "full" is stale, and full is never concluded from a copy
+        Assert.Equal(day, (await store.BookAsync("s-3", leg, 1000, day, day.AddDays(29), default)).Date);
+    }
 }

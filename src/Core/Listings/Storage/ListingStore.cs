@@ -7,7 +7,7 @@ namespace Lianhua.Commerce.Core.Listings.Storage;
 
 public sealed record Versioned<T>(T Value, string ETag);
 
-public sealed class ListingStore(CommerceStorage storage, ListingCache cache)
+public sealed class ListingStore(CommerceStorage storage, EntityCache<ListingEntity> cache)
 {
     private TableClient Table => storage.Table(TableNames.Listings);
 

@@ -14,7 +14,7 @@ public sealed record Shortage(string ListingId, long Requested, long Available);
 /// the row (RowKey <c>~{listingId}~{orderId}</c>) is the proof that this order's stock was taken, so a retried,
 /// resumed or concurrent reservation or release changes stock exactly once.
 /// </summary>
-public sealed class StockStore(CommerceStorage storage, ListingCache cache, ResiliencePipeline contention)
+public sealed class StockStore(CommerceStorage storage, EntityCache<ListingEntity> cache, ResiliencePipeline contention)
 {
     private TableClient Table => storage.Table(TableNames.Listings);
 

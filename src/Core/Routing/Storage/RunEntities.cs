@@ -19,6 +19,8 @@ public sealed class RunEntity : ITableEntity
     public long CapacityGrams { get; set; }
     public long LoadGrams { get; set; }
 
+    public RunEntity Copy() => (RunEntity)MemberwiseClone();
+
     public static string Row(RunKey key) => $"{key.Date.ToString("yyyyMMdd", CultureInfo.InvariantCulture)}_{key.To}";
     public static string DayPrefix(DateOnly day) => day.ToString("yyyyMMdd", CultureInfo.InvariantCulture) + "_";
     public RunKey ToKey() => BusinessDay.TryParse(Date, out var day) ? new(PartitionKey, To, day) : throw new FormatException($"Run row {RowKey} has no date.");

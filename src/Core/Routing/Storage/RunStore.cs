@@ -9,9 +9,10 @@ namespace Lianhua.Commerce.Core.Routing.Storage;
 /// <summary>
 /// Books legs on runs. The run row's load changes only together with a booking row, in one entity group
 /// transaction under the run's ETag, so two shipments racing for the last capacity cannot both get it,
-/// and a booking that exists already (a replay) is never counted twice.
+/// and a booking that exists already (a replay) is never counted twice. The run row is taken from this instance's
+/// copy when it has one (the ETag checks it); "full" is only ever concluded from a fresh read.
 /// </summary>
-public sealed class RunStore(CommerceStorage storage, ResiliencePipeline contention)
+public sealed class RunStore(CommerceStorage storage, EntityCache<RunEntity> cache, ResiliencePipeline contention)
 {
     private TableClient Table => storage.Table(TableNames.Runs);
 
@@ -27,8 +28,8 @@ public sealed class RunStore(CommerceStorage storage, ResiliencePipeline content
             if (attempts++ > 0 && await FindMarkerAsync(leg.From, shipmentId, token) is { } booked) return booked;
             for (var key = RunKey.For(leg, earliest); key.Date <= latest; key = key.NextDay())
             {
-                var found = await Table.GetEntityIfExistsAsync<RunEntity>(key.From, RunEntity.Row(key), cancellationToken: token);
-                var run = found.HasValue ? found.Value : null;
+                var run = cache.Find(key.From, RunEntity.Row(key));
+                if (run is null || !RunPlanner.HasRoom(run.LoadGrams, run.CapacityGrams, weightGrams)) run = await ReadAsync(key, token);
                 if (run is not null && !RunPlanner.HasRoom(run.LoadGrams, run.CapacityGrams, weightGrams)) continue;
                 run ??= new RunEntity
                 {
@@ -39,7 +40,7 @@ public sealed class RunStore(CommerceStorage storage, ResiliencePipeline content
                 run.LoadGrams += weightGrams;
                 try
                 {
-                    await Table.SubmitTransactionAsync(
+                    var committed = await Table.SubmitTransactionAsync(
                     [
                         isNew ? new(TableTransactionActionType.Add, run) : new(TableTransactionActionType.UpdateReplace, run, run.ETag),
                         new(TableTransactionActionType.Add, new RunBookingEntity
@@ -51,10 +52,12 @@ public sealed class RunStore(CommerceStorage storage, ResiliencePipeline content
                             PartitionKey = key.From, RowKey = LegMarkerEntity.Row(shipmentId), To = key.To, Date = BusinessDay.Format(key.Date),
                         }),
                     ], token);
+                    Remember(run, committed.Value[0]);
                     return key;
                 }
                 catch (TableTransactionFailedException e) when (e.Status is 409 or 412)
                 {
+                    cache.Forget(run.PartitionKey, run.RowKey);
                     throw new WriteConflictException(); // the run changed, or a parallel delivery booked this leg: look again
                 }
             }
@@ -72,15 +75,17 @@ public sealed class RunStore(CommerceStorage storage, ResiliencePipeline content
             run.LoadGrams -= booking.Value.WeightGrams;
             try
             {
-                await Table.SubmitTransactionAsync(
+                var committed = await Table.SubmitTransactionAsync(
                 [
                     new(TableTransactionActionType.UpdateReplace, run, run.ETag),
                     new(TableTransactionActionType.Delete, booking.Value, booking.Value.ETag),
                     new(TableTransactionActionType.Delete, new LegMarkerEntity { PartitionKey = key.From, RowKey = LegMarkerEntity.Row(shipmentId) }, ETag.All),
                 ], token);
+                Remember(run, committed.Value[0]);
             }
             catch (TableTransactionFailedException e) when (e.Status is 404 or 412)
             {
+                cache.Forget(run.PartitionKey, run.RowKey);
                 throw new WriteConflictException();
             }
         }, ct).AsTask();
@@ -106,6 +111,22 @@ public sealed class RunStore(CommerceStorage storage, ResiliencePipeline content
         }
         return runs.Select(r => new RunView(r.Run.ToKey().Id, r.Run.PartitionKey, r.Run.To, r.Run.Date, r.Run.CapacityGrams, r.Run.LoadGrams,
             r.Shipments.Order(StringComparer.Ordinal).ToList())).ToList();
+    }
+
+    private async Task<RunEntity?> ReadAsync(RunKey key, CancellationToken ct)
+    {
+        var found = await Table.GetEntityIfExistsAsync<RunEntity>(key.From, RunEntity.Row(key), cancellationToken: ct);
+        if (!found.HasValue || found.Value is null) return null;
+        cache.Remember(found.Value);
+        return found.Value;
+    }
+
+    /// <summary>Keeps the run as just written, under the ETag the transaction returned (or forgets it if none came back).</summary>
+    private void Remember(RunEntity run, Response written)
+    {
+        if (written.Headers.ETag is not { } etag) { cache.Forget(run.PartitionKey, run.RowKey); return; }
+        run.ETag = etag;
+        cache.Remember(run);
     }
 
     private async Task<RunKey?> FindMarkerAsync(string from, string shipmentId, CancellationToken ct)
