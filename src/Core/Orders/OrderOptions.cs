@@ -13,4 +13,8 @@ public sealed class OrderOptions
     public TimeSpan InFlightWait { get; set; } = TimeSpan.FromSeconds(3);
 }
 
-public sealed record OrderPlacedMessage(string OrderId, string StationId, string IdempotencyKey);
+/// <summary>
+/// On orders-placed: "make this order's holdings match its status". Placement sends it (with its key, so the router can
+/// finish an abandoned placement) and so does a cancel (without one, so the router gives back what a crashed cancel still holds).
+/// </summary>
+public sealed record OrderPlacedMessage(string OrderId, string StationId, string? IdempotencyKey);

@@ -5,18 +5,19 @@ using Microsoft.Extensions.Options;
 
 namespace Lianhua.Commerce.Core.Orders;
 
-public enum RouteOutcome { Routed, AlreadyRouted, NotPlaced, Deferred, NotRoutable }
+public enum RouteOutcome { Routed, AlreadyRouted, NotPlaced, Deferred, NotRoutable, Released }
 
 /// <summary>
 /// Handles orders-placed (at least once). First makes sure the placement finished: a placement still running is
 /// looked at again shortly, an abandoned one is taken over. Then routes the order once (see Routing.DeliveryService).
+/// A cancelled order gets back whatever stock and run capacity it still holds (a cancel that crashed after its commit).
 /// </summary>
-public sealed class OrderRouter(OrderStore orders, PlacementService placement, Routing.DeliveryService delivery, QueueSender queue,
-    IOptions<OrderOptions> options, ILogger<OrderRouter> logger)
+public sealed class OrderRouter(OrderStore orders, PlacementService placement, OrderService orderService, Routing.DeliveryService delivery,
+    QueueSender queue, IOptions<OrderOptions> options, ILogger<OrderRouter> logger)
 {
     public async Task<RouteOutcome> HandleAsync(OrderPlacedMessage message, CancellationToken ct)
     {
-        if (Order.Parse(message.OrderId) is null || message.StationId is null || message.IdempotencyKey is null)
+        if (Order.Parse(message.OrderId) is null)
         {
             logger.LogWarning("Dropping an orders-placed message that names no order");
             return RouteOutcome.NotPlaced;
@@ -24,6 +25,7 @@ public sealed class OrderRouter(OrderStore orders, PlacementService placement, R
         var order = await orders.FindAsync(message.OrderId, ct);
         if (order is null)
         {
+            if (message.StationId is null || message.IdempotencyKey is null) return RouteOutcome.NotPlaced;
             if (!await placement.RecoverAsync(message.StationId, message.IdempotencyKey, ct))
             {
                 await queue.SendAsync(QueueNames.OrdersPlaced, message, options.Value.RouteDelay, ct);
@@ -31,6 +33,11 @@ public sealed class OrderRouter(OrderStore orders, PlacementService placement, R
             }
             order = await orders.FindAsync(message.OrderId, ct);
             if (order is null) return RouteOutcome.NotPlaced; // rejected (short stock) or given up: nothing to route
+        }
+        if (order.Status == OrderStatus.Cancelled)
+        {
+            await orderService.ReleaseAsync(order, ct);
+            return RouteOutcome.Released;
         }
         try
         {

@@ -6,13 +6,16 @@ using Lianhua.Commerce.Core.Listings;
 using Lianhua.Commerce.Core.Listings.Storage;
 using Lianhua.Commerce.Core.Orders.Storage;
 using Lianhua.Commerce.Core.Security;
+using Lianhua.Commerce.Core.Storage;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Lianhua.Commerce.Core.Orders;
 
 public sealed record CancelRequest(string? Reason);
 
-public sealed class OrderService(OrderStore orders, StockStore stock, Routing.DeliveryService delivery, TimeProvider clock, ILogger<OrderService> logger)
+public sealed class OrderService(OrderStore orders, StockStore stock, Routing.DeliveryService delivery, QueueSender queue,
+    IOptions<OrderOptions> options, TimeProvider clock, ILogger<OrderService> logger)
 {
     public const string CancelOperation = "cancel";
 
@@ -33,7 +36,9 @@ public sealed class OrderService(OrderStore orders, StockStore stock, Routing.De
 
     /// <summary>
     /// Cancels and gives the stock and the booked run capacity back exactly once: the order's new status and the key's
-    /// response commit together; both are released after, idempotently, and again on every replay, so a crash in between heals on retry.
+    /// response commit together; both are released after, idempotently, and again on every replay. A crash in between
+    /// heals by itself too: an orders-placed message sent before the commit (hidden for the placement lease) has the
+    /// router release whatever a cancelled order still holds.
     /// </summary>
     public async Task<StoredResponse> CancelAsync(Caller caller, string orderId, string? idempotencyKey, CancelRequest? request, CancellationToken ct)
     {
@@ -64,6 +69,7 @@ public sealed class OrderService(OrderStore orders, StockStore stock, Routing.De
         };
         var updated = OrderEntity.From(cancelled, entity.ETag, entity.RoutedAt);
         if (shipments.Count > 0) updated.WriteShipments(shipments);
+        await queue.SendAsync(QueueNames.OrdersPlaced, new OrderPlacedMessage(orderId, entity.PartitionKey, null), options.Value.PlacementLease, ct);
         if (!await orders.TryCommitAsync(updated, insertOrder: false, record, insertRecord: true, ct))
             throw new ConflictException("The order changed meanwhile; read it and try again.", retryAfter: TimeSpan.FromSeconds(1));
         await ReleaseAsync(updated, ct);
@@ -71,7 +77,8 @@ public sealed class OrderService(OrderStore orders, StockStore stock, Routing.De
         return new StoredResponse(200, body, "application/json", false);
     }
 
-    private Task ReleaseAsync(OrderEntity order, CancellationToken ct) => Task.WhenAll(
+    /// <summary>Gives back the stock and run capacity a cancelled order still holds; idempotent.</summary>
+    public Task ReleaseAsync(OrderEntity order, CancellationToken ct) => Task.WhenAll(
         stock.ReleaseAllAsync(order.Id, order.ToOrder().Lines.Select(l => l.ListingId), ct),
         delivery.ReleaseRunsAsync(order.ReadShipments().Select(Routing.Shipment.Restore), ct));
 }

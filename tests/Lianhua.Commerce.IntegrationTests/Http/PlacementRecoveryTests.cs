@@ -120,4 +120,32 @@ public sealed class PlacementRecoveryTests(ShortLeaseHost host) : IClassFixture<
         await Task.Delay(1500); // the queue's own delivery of the same message arrives too
         Assert.Equal(routedAt, (await store.FindAsync(id, default))!.RoutedAt);
     }
+
+    [Fact]
+    public async Task CancelInterruptedAfterItsCommit_GivesTheStockBackWithoutAReplay()
+    {
+        var seller = await TestData.StationKey(host, TestData.StationA);
+        var buyer = await TestData.StationKey(host, TestData.StationB);
+        var listingId = (await TestData.CreateListing(seller, TestData.Listing(stock: 10)))["id"]!.GetValue<string>();
+        var placed = await buyer.Post("orders", new { lines = new[] { new { listingId, quantity = 4 } }, recipient = new { name = "李强", phone = "15170990000" }, paymentMethod = "cod" },
+            new Dictionary<string, string> { ["Idempotency-Key"] = Guid.NewGuid().ToString("N") });
+        var id = placed.Json["id"]!.GetValue<string>();
+        Assert.Equal(6, (await buyer.Get($"listings/{listingId}")).Json["stock"]!.GetValue<long>());
+
+        // The process "dies" at the first step after the cancel's commit: looking up the stock it holds.
+        host.Faults.Add(new("release fault", m => m.Request.Method == RequestMethod.Get
+            && m.Request.Uri.Path.Contains($"/{host.Prefix}Listings(") && m.Request.Uri.Path.Contains("~") && m.Request.Uri.Path.Contains(id), AfterSend: false, Skip: 0));
+        var cancel = await buyer.Post($"orders/{id}/cancel", new { reason = "不要了" }, new Dictionary<string, string> { ["Idempotency-Key"] = Guid.NewGuid().ToString("N") });
+        Assert.Equal(0, host.Faults.Remaining);
+        host.Faults.Clear();
+        Assert.Equal(HttpStatusCode.InternalServerError, cancel.Status);
+        Assert.Equal("cancelled", (await buyer.Get($"orders/{id}")).Json["status"]!.GetValue<string>());
+        Assert.Equal(6, (await buyer.Get($"listings/{listingId}")).Json["stock"]!.GetValue<long>());
+
+        // No replay of the cancel: the message it sent before its commit has the router give the stock back, once.
+        await Eventually.True(async () => (await buyer.Get($"listings/{listingId}")).Json["stock"]!.GetValue<long>() == 10, 30, "the stock never came back");
+        var router = host.App.Services.GetRequiredService<OrderRouter>();
+        Assert.Equal(RouteOutcome.Released, await router.HandleAsync(new OrderPlacedMessage(id, TestData.StationB, null), default));
+        Assert.Equal(10, (await buyer.Get($"listings/{listingId}")).Json["stock"]!.GetValue<long>());
+    }
 }
