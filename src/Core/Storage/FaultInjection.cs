@@ -7,14 +7,15 @@ public sealed class InjectedFaultException(string what) : Exception($"Injected f
 
 /// <summary>
 /// Test-only storage fault injection (registered only by tests): fails a matching request before it is sent
-/// (the process "died" before the call) or after it committed (the response was lost). Inactive without rules.
+/// (the process "died" before the call) or after it committed (the response was lost), or holds it back for a while
+/// and then sends it (the process stalled: a long GC pause, a frozen VM). Inactive without rules.
 /// </summary>
 public sealed class FaultInjection : HttpPipelinePolicy
 {
     private readonly List<Rule> _rules = [];
     private readonly Lock _gate = new();
 
-    public sealed record Rule(string Name, Func<HttpMessage, bool> Matches, bool AfterSend, int Skip);
+    public sealed record Rule(string Name, Func<HttpMessage, bool> Matches, bool AfterSend, int Skip, TimeSpan Stall = default);
 
     public void Add(Rule rule) { lock (_gate) _rules.Add(rule); }
     public void Clear() { lock (_gate) _rules.Clear(); }
@@ -26,6 +27,12 @@ public sealed class FaultInjection : HttpPipelinePolicy
     public override async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
     {
         var rule = Take(message);
+        if (rule is not null && rule.Stall > TimeSpan.Zero)
+        {
+            await Task.Delay(rule.Stall);
+            await ProcessNextAsync(message, pipeline);
+            return;
+        }
         if (rule is { AfterSend: false }) throw new InjectedFaultException(rule.Name + " (before send)");
         await ProcessNextAsync(message, pipeline);
         if (rule is { AfterSend: true }) throw new InjectedFaultException(rule.Name + " (response lost)");

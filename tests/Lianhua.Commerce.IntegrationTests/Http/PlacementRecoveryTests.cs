@@ -148,4 +148,29 @@ public sealed class PlacementRecoveryTests(ShortLeaseHost host) : IClassFixture<
         Assert.Equal(RouteOutcome.Released, await router.HandleAsync(new OrderPlacedMessage(id, TestData.StationB, null), default));
         Assert.Equal(10, (await buyer.Get($"listings/{listingId}")).Json["stock"]!.GetValue<long>());
     }
+
+    [Fact]
+    public async Task PlacementThatStallsPastItsLease_AndIsTakenOver_NeverGivesBackTheStockOfTheOrderThatWasMade()
+    {
+        var seller = await TestData.StationKey(host, TestData.StationA);
+        var buyer = await TestData.StationKey(host, TestData.StationB);
+        var listingId = (await TestData.CreateListing(seller, TestData.Listing(stock: 10)))["id"]!.GetValue<string>();
+        var key = new Dictionary<string, string> { ["Idempotency-Key"] = Guid.NewGuid().ToString("N") };
+        var body = new { lines = new[] { new { listingId, quantity = 3 } }, recipient = new { name = "李强", phone = "15170990000" }, paymentMethod = "prepaid" };
+
+        // The first attempt freezes just before its reservation (lease 1 s here) and wakes up after a replay took it over and finished it.
+        host.Faults.Add(new("stall", Step("reserve", host.Prefix), AfterSend: false, Skip: 0, Stall: TimeSpan.FromSeconds(4)));
+        var first = buyer.Post("orders", body, key);
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        ApiResponse replay = null!;
+        await Eventually.True(async () => (replay = await buyer.Post("orders", body, key)).Status == HttpStatusCode.Created, 30, "the replay never got the order");
+        var woken = await first;
+
+        Assert.True(woken.Status is HttpStatusCode.Created or HttpStatusCode.Conflict, woken.ToString());
+        if (woken.Status == HttpStatusCode.Created) Assert.Equal(replay.Json["id"]!.GetValue<string>(), woken.Json["id"]!.GetValue<string>());
+        var orders = await buyer.Get($"stations/{TestData.StationB}/orders?pageSize=100");
+        Assert.Single(orders.Json["items"]!.AsArray(), o => o!["lines"]![0]!["listingId"]!.GetValue<string>() == listingId);
+        await Task.Delay(TimeSpan.FromSeconds(1)); // anything the woken attempt might still do
+        Assert.Equal(7, (await buyer.Get($"listings/{listingId}")).Json["stock"]!.GetValue<long>());
+    }
 }

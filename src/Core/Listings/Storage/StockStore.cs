@@ -22,10 +22,13 @@ public sealed class StockStore(CommerceStorage storage, EntityCache<ListingEntit
 
     /// <summary>Reserves every line of one township, or none. Returns the priced lines, or the shortages.</summary>
     public Task<(IReadOnlyList<OrderLine> Lines, IReadOnlyList<Shortage> Shortages)> ReserveAsync(
-        string township, string orderId, string stationId, IReadOnlyList<RequestedLine> lines, bool resume, CancellationToken ct) =>
-        Run(async token =>
+        string township, string orderId, string stationId, IReadOnlyList<RequestedLine> lines, bool resume, CancellationToken ct)
+    {
+        var attempts = 0;
+        return Run(async token =>
         {
-            var held = resume ? await FindReservations(township, orderId, lines, token) : new Dictionary<string, ReservationEntity>();
+            // A retry looks for this order's reservations too: the conflict may have been another attempt of the same order reserving them.
+            var held = resume || attempts++ > 0 ? await FindReservations(township, orderId, lines, token) : new Dictionary<string, ReservationEntity>();
             // The cached copy when there is one (the transaction's If-Match checks it is current), else a point read.
             var copies = lines.Select(l => cache.Find(township, l.ListingId)).ToArray();
             var listings = await Task.WhenAll(lines.Select((l, i) => copies[i] is { } copy ? Task.FromResult<ListingEntity?>(copy) : Read(township, l.ListingId, token)));
@@ -39,6 +42,7 @@ public sealed class StockStore(CommerceStorage storage, EntityCache<ListingEntit
             if (result.Shortages.Count == 0 && batch.Count > 0) await Submit(batch, token);
             return result;
         }, ct);
+    }
 
     private static (IReadOnlyList<OrderLine> Lines, IReadOnlyList<Shortage> Shortages) Reserve(string township, string orderId, string stationId,
         IReadOnlyList<RequestedLine> lines, ListingEntity?[] listings, Dictionary<string, ReservationEntity> held, out List<TableTransactionAction> batch)
