@@ -18,7 +18,9 @@ var storage = Environment.GetEnvironmentVariable("LIANHUA_TEST_STORAGE") ?? Azur
 
 Console.WriteLine($"# Lianhua.Commerce benchmark: {Stations} concurrent stations, {perStation} orders each, {Environment.ProcessorCount} cores");
 await RawInserts(storage, Stations, 20); // warm-up: Azurite's and .NET's JIT, connections
+var cpu = new CpuMeter(AzuriteProcess.Started);
 var raw = await RawInserts(storage, Stations, perStation);
+var (azuriteMsPerInsert, benchMsPerInsert) = cpu.PerItem(Stations * perStation);
 Console.WriteLine($"raw Azurite single-entity inserts: {raw:F0}/s ({Stations} concurrent clients)");
 
 var counter = new RequestCounter();
@@ -52,13 +54,18 @@ await RoutingLag(app, (await Burst(http, buyerKeys, i => listings[i], 5)).Orders
 // (b) distinct listings: buyer i orders from origin i's listing.
 var before = counter.Count;
 Counters.Busy = 0;
+cpu = new CpuMeter(AzuriteProcess.Started);
 var (rate, latencies, placed) = await Burst(http, buyerKeys, i => listings[i], perStation);
 var duringBurst = (double)(counter.Count - before) / placed.Count;
 var lag = await RoutingLag(app, placed);
+var (azuriteMsPerOrder, benchMsPerOrder) = cpu.PerItem(placed.Count);
 var tripsPerOrder = (double)(counter.Count - before) / placed.Count;
 Console.WriteLine($"orders (16 stations, distinct listings): {rate:F0}/s  p50 {P(latencies, 50):F1} ms  p95 {P(latencies, 95):F1} ms  p99 {P(latencies, 99):F1} ms  ({placed.Count} orders)");
 Console.WriteLine($"storage requests per order: {duringBurst:F1} during the burst, {tripsPerOrder:F1} once routing caught up (queue polls included)");
 Console.WriteLine($"routing lag: the last order was routed {lag.TotalSeconds:F1} s after the burst ended");
+if (azuriteMsPerInsert > 0)
+    Console.WriteLine($"CPU per raw insert: Azurite {azuriteMsPerInsert:F2} ms, client {benchMsPerInsert:F2} ms;  per order (placement + routing): Azurite {azuriteMsPerOrder:F2} ms " +
+        $"= {azuriteMsPerOrder / azuriteMsPerInsert:F1} raw inserts' worth, LocalHost + client {benchMsPerOrder:F2} ms");
 Console.WriteLine($"ratio orders/s ÷ raw inserts/s: {rate / raw:F2}  (goal ≥ 0.25)   p99/p50: {P(latencies, 99) / P(latencies, 50):F1}  (goal ≤ 10)");
 
 // (c) hot listing: every station on one listing.
@@ -187,4 +194,15 @@ static async Task<string> Send(HttpClient http, string key, HttpMethod method, s
 static class Counters
 {
     public static int Busy;
+}
+
+/// <summary>CPU time spent by Azurite (when this process started it) and by this process (LocalHost + the clients) since creation.</summary>
+sealed class CpuMeter(Process? azurite)
+{
+    private readonly TimeSpan azuriteStart = Azurite(azurite), selfStart = Process.GetCurrentProcess().TotalProcessorTime;
+
+    private static TimeSpan Azurite(Process? p) { if (p is null) return TimeSpan.Zero; p.Refresh(); return p.TotalProcessorTime; }
+
+    public (double AzuriteMs, double SelfMs) PerItem(int items) =>
+        ((Azurite(azurite) - azuriteStart).TotalMilliseconds / items, (Process.GetCurrentProcess().TotalProcessorTime - selfStart).TotalMilliseconds / items);
 }

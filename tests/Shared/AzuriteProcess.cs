@@ -14,6 +14,9 @@ public static class AzuriteProcess
 
     public static string RepoRoot { get; } = FindRoot();
 
+    /// <summary>The Azurite this process started last (null when none): the benchmark reads its CPU time.</summary>
+    public static Process? Started { get; private set; }
+
     /// <summary>Starts Azurite and returns its connection string.</summary>
     public static string Start()
     {
@@ -23,6 +26,7 @@ public static class AzuriteProcess
         var process = Process.Start(new ProcessStartInfo(exe,
             $"--inMemoryPersistence --skipApiVersionCheck --loose --silent --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 --blobPort {blob} --queuePort {queue} --tablePort {table}")
         { RedirectStandardOutput = true, RedirectStandardError = true })!;
+        Started = process;
         AppDomain.CurrentDomain.ProcessExit += (_, _) => { try { process.Kill(entireProcessTree: true); } catch (InvalidOperationException) { } };
         foreach (var port in new[] { blob, queue, table }) WaitForPort(port);
         return $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AccountKey};" +
