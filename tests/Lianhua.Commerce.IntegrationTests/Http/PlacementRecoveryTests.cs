@@ -43,6 +43,14 @@ public sealed class PlacementRecoveryTests(ShortLeaseHost host) : IClassFixture<
         _ => throw new ArgumentOutOfRangeException(nameof(step)),
     };
 
+    /// <summary>A buyer station's key and a listing of another station with this much stock.</summary>
+    private async Task<(Api Buyer, string ListingId)> BuyerAndListing(long stock)
+    {
+        var seller = await TestData.StationKey(host, TestData.StationA);
+        var buyer = await TestData.StationKey(host, TestData.StationB);
+        return (buyer, (await TestData.CreateListing(seller, TestData.Listing(stock: stock)))["id"]!.GetValue<string>());
+    }
+
     private static string Batch(HttpMessage m)
     {
         using var buffer = new MemoryStream();
@@ -54,9 +62,7 @@ public sealed class PlacementRecoveryTests(ShortLeaseHost host) : IClassFixture<
     [MemberData(nameof(Steps))]
     public async Task PlacementInterruptedAtAStep_EndsWithStockAndOrderConsistent_AndReplayGetsTheFinalAnswer(string step, bool responseLost)
     {
-        var seller = await TestData.StationKey(host, TestData.StationA);
-        var buyer = await TestData.StationKey(host, TestData.StationB);
-        var listingId = (await TestData.CreateListing(seller, TestData.Listing(stock: 10)))["id"]!.GetValue<string>();
+        var (buyer, listingId) = await BuyerAndListing(stock: 10);
         var key = new Dictionary<string, string> { ["Idempotency-Key"] = Guid.NewGuid().ToString("N") };
         var body = new { lines = new[] { new { listingId, quantity = 3 } }, recipient = new { name = "李强", phone = "15170990000" }, paymentMethod = "prepaid" };
 
@@ -83,9 +89,7 @@ public sealed class PlacementRecoveryTests(ShortLeaseHost host) : IClassFixture<
     [Fact]
     public async Task PlacementAbandonedWithoutReplay_IsFinishedByTheRouter()
     {
-        var seller = await TestData.StationKey(host, TestData.StationA);
-        var buyer = await TestData.StationKey(host, TestData.StationB);
-        var listingId = (await TestData.CreateListing(seller, TestData.Listing(stock: 10)))["id"]!.GetValue<string>();
+        var (buyer, listingId) = await BuyerAndListing(stock: 10);
         host.Faults.Add(new("commit lost", Step("commit", host.Prefix), AfterSend: false, Skip: 0));
         var first = await buyer.Post("orders", new { lines = new[] { new { listingId, quantity = 2 } }, recipient = new { name = "李强", phone = "15170990000" }, paymentMethod = "cod" },
             new Dictionary<string, string> { ["Idempotency-Key"] = Guid.NewGuid().ToString("N") });
@@ -103,9 +107,7 @@ public sealed class PlacementRecoveryTests(ShortLeaseHost host) : IClassFixture<
     [Fact]
     public async Task OrdersPlacedDeliveredTwice_RoutesOnce()
     {
-        var seller = await TestData.StationKey(host, TestData.StationA);
-        var buyer = await TestData.StationKey(host, TestData.StationB);
-        var listingId = (await TestData.CreateListing(seller, TestData.Listing(stock: 10)))["id"]!.GetValue<string>();
+        var (buyer, listingId) = await BuyerAndListing(stock: 10);
         var key = Guid.NewGuid().ToString("N");
         var order = await buyer.Post("orders", new { lines = new[] { new { listingId, quantity = 1 } }, recipient = new { name = "李强", phone = "15170990000" }, paymentMethod = "cod" },
             new Dictionary<string, string> { ["Idempotency-Key"] = key });
@@ -124,9 +126,7 @@ public sealed class PlacementRecoveryTests(ShortLeaseHost host) : IClassFixture<
     [Fact]
     public async Task CancelInterruptedAfterItsCommit_GivesTheStockBackWithoutAReplay()
     {
-        var seller = await TestData.StationKey(host, TestData.StationA);
-        var buyer = await TestData.StationKey(host, TestData.StationB);
-        var listingId = (await TestData.CreateListing(seller, TestData.Listing(stock: 10)))["id"]!.GetValue<string>();
+        var (buyer, listingId) = await BuyerAndListing(stock: 10);
         var placed = await buyer.Post("orders", new { lines = new[] { new { listingId, quantity = 4 } }, recipient = new { name = "李强", phone = "15170990000" }, paymentMethod = "cod" },
             new Dictionary<string, string> { ["Idempotency-Key"] = Guid.NewGuid().ToString("N") });
         var id = placed.Json["id"]!.GetValue<string>();
@@ -152,9 +152,7 @@ public sealed class PlacementRecoveryTests(ShortLeaseHost host) : IClassFixture<
     [Fact]
     public async Task PlacementThatStallsPastItsLease_AndIsTakenOver_NeverGivesBackTheStockOfTheOrderThatWasMade()
     {
-        var seller = await TestData.StationKey(host, TestData.StationA);
-        var buyer = await TestData.StationKey(host, TestData.StationB);
-        var listingId = (await TestData.CreateListing(seller, TestData.Listing(stock: 10)))["id"]!.GetValue<string>();
+        var (buyer, listingId) = await BuyerAndListing(stock: 10);
         var key = new Dictionary<string, string> { ["Idempotency-Key"] = Guid.NewGuid().ToString("N") };
         var body = new { lines = new[] { new { listingId, quantity = 3 } }, recipient = new { name = "李强", phone = "15170990000" }, paymentMethod = "prepaid" };
 
