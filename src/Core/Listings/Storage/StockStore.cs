@@ -24,11 +24,10 @@ public sealed class StockStore(CommerceStorage storage, EntityCache<ListingEntit
     public Task<(IReadOnlyList<OrderLine> Lines, IReadOnlyList<Shortage> Shortages)> ReserveAsync(
         string township, string orderId, string stationId, IReadOnlyList<RequestedLine> lines, bool resume, CancellationToken ct)
     {
-        var attempts = 0;
+        var lookForHeld = resume;
         return Run(async token =>
         {
-            // A retry looks for this order's reservations too: the conflict may have been another attempt of the same order reserving them.
-            var held = resume || attempts++ > 0 ? await FindReservations(township, orderId, lines, token) : new Dictionary<string, ReservationEntity>();
+            var held = lookForHeld ? await FindReservations(township, orderId, lines, token) : new Dictionary<string, ReservationEntity>();
             // The cached copy when there is one (the transaction's If-Match checks it is current), else a point read.
             var copies = lines.Select(l => cache.Find(township, l.ListingId)).ToArray();
             var listings = await Task.WhenAll(lines.Select((l, i) => copies[i] is { } copy ? Task.FromResult<ListingEntity?>(copy) : Read(township, l.ListingId, token)));
@@ -39,7 +38,15 @@ public sealed class StockStore(CommerceStorage storage, EntityCache<ListingEntit
                 listings = await Task.WhenAll(lines.Select(l => Read(township, l.ListingId, token)));
                 result = Reserve(township, orderId, stationId, lines, listings, held, out batch);
             }
-            if (result.Shortages.Count == 0 && batch.Count > 0) await Submit(batch, token);
+            try
+            {
+                if (result.Shortages.Count == 0 && batch.Count > 0) await Submit(batch, token);
+            }
+            catch (WriteConflictException e) when (e.Status == 409)
+            {
+                lookForHeld = true; // a reservation row of this order exists: another attempt of the same order made it
+                throw;
+            }
             return result;
         }, ct);
     }
@@ -123,7 +130,7 @@ public sealed class StockStore(CommerceStorage storage, EntityCache<ListingEntit
             // 412: a listing changed (or our copy was stale); 409/404: a reservation row appeared or went meanwhile (ours, from a retry).
             // Forget the copies, re-read and decide again.
             foreach (var listing in batch.Select(a => a.Entity).OfType<ListingEntity>()) cache.Forget(listing.PartitionKey, listing.RowKey);
-            throw new WriteConflictException();
+            throw new WriteConflictException(e.Status);
         }
     }
 
