@@ -132,7 +132,9 @@ public sealed class QueueListener(FunctionDescriptor function, HostSettings sett
     private object? Bind(System.Reflection.ParameterInfo p, QueueMessage message, CancellationToken ct)
     {
         if (p.ParameterType == typeof(CancellationToken)) return ct;
-        if (p != function.TriggerParameter) throw new InvalidOperationException($"LocalHost cannot bind parameter {p.Name} of {function.Name}.");
+        // By position, not by reference: ParameterInfo objects of one parameter are not always the same instance
+        // (two hosts in one process reflecting at the same time got different ones, and every message failed to bind).
+        if (p.Position != function.TriggerParameter.Position) throw new InvalidOperationException($"LocalHost cannot bind parameter {p.Name} of {function.Name}.");
         if (p.ParameterType == typeof(string)) return message.Body.ToString();
         if (p.ParameterType == typeof(BinaryData)) return message.Body;
         if (p.ParameterType == typeof(byte[])) return message.Body.ToArray();

@@ -25,13 +25,15 @@ public class LocalHostFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        if (Environment.GetEnvironmentVariable("LIANHUA_DIAG") is { } diag && Console.Out is not StreamWriter)
+            Console.SetOut(new StreamWriter(diag, append: true) { AutoFlush = true });
         var settings = new Dictionary<string, string?>
         {
             ["AzureWebJobsStorage"] = TestStorage.ConnectionString,
             ["Commerce:CountyApiKey"] = CountyKey,
             ["Commerce:StoragePrefix"] = Prefix,
             ["urls"] = "http://127.0.0.1:0",
-            ["Logging:LogLevel:Default"] = "Warning",
+            ["Logging:LogLevel:Default"] = Environment.GetEnvironmentVariable("LIANHUA_DIAG") is null ? "Warning" : "Information",
             ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
         };
         foreach (var (k, v) in Settings()) settings[k] = v;

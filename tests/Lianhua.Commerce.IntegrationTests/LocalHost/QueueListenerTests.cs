@@ -34,6 +34,14 @@ public sealed class ProbeFunctions
     }
 }
 
+/// <summary>Not a [Function]: reached only through a hand-made descriptor, seen through a derived type.</summary>
+public class ProbeBase
+{
+    public void Handle(string message) => ProbeFunctions.Seen.GetOrAdd("inherited", _ => []).Add(message);
+}
+
+public sealed class ProbeDerived : ProbeBase;
+
 public sealed class QueueListenerTests
 {
     private readonly CommerceStorage _storage = new(new StorageOptions { ConnectionString = TestStorage.ConnectionString, Prefix = TestStorage.NewPrefix() });
@@ -71,9 +79,26 @@ public sealed class QueueListenerTests
         Assert.Empty((await _storage.Queue("probe-fails").PeekMessagesAsync()).Value);
     }
 
-    private async Task<RunningListener> Start(string functionName)
+    [Fact]
+    public async Task TriggerParameter_IsMatchedByPosition_NotByReflectionObjectIdentity()
     {
-        var function = FunctionCatalog.Discover(typeof(ProbeFunctions).Assembly).Single(f => f.Name == functionName);
+        // The same parameter reflected twice (here through two types) gives two ParameterInfo objects; the listener
+        // must bind either. Two LocalHosts starting in one process at once produced exactly this.
+        var method = typeof(ProbeDerived).GetMethod(nameof(ProbeBase.Handle))!;
+        var sameParameter = typeof(ProbeBase).GetMethod(nameof(ProbeBase.Handle))!.GetParameters()[0];
+        Assert.NotSame(method.GetParameters()[0], sameParameter);
+        var function = new FunctionDescriptor("ProbeInherited", method, TriggerKind.Queue, sameParameter, null, [], "probe-inherited", null);
+        var body = "inherited-" + Guid.NewGuid().ToString("N");
+        await using var listener = await Start(function);
+        await _storage.Queue("probe-inherited").SendMessageAsync(body);
+        await Eventually.True(() => ProbeFunctions.Seen.TryGetValue("inherited", out var seen) && seen.Contains(body));
+    }
+
+    private Task<RunningListener> Start(string functionName) =>
+        Start(FunctionCatalog.Discover(typeof(ProbeFunctions).Assembly).Single(f => f.Name == functionName));
+
+    private async Task<RunningListener> Start(FunctionDescriptor function)
+    {
         await _storage.Queue(function.QueueName!).CreateIfNotExistsAsync();
         await _storage.Queue(function.QueueName! + "-poison").CreateIfNotExistsAsync();
         var services = new ServiceCollection().BuildServiceProvider();
