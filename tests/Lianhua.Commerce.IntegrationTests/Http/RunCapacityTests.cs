@@ -96,4 +96,24 @@ public sealed class RunCapacityTests(LocalHostFixture host) : IClassFixture<Loca
         await SetLoadBehindTheCache(first, 0); // freed elsewhere: the copy's "full" is stale, and full is never concluded from a copy
         Assert.Equal(day, (await store.BookAsync("s-3", leg, 1000, day, day.AddDays(29), default)).Date);
     }
+
+    [Fact]
+    public async Task ParallelBookingsOnOneRun_InOneInstance_TakeTurns_AndNoTransactionFails()
+    {
+        var counter = new Lianhua.Commerce.Core.Storage.RequestCounter();
+        var storage = new Lianhua.Commerce.Core.Storage.CommerceStorage(
+            new Lianhua.Commerce.Core.Storage.StorageOptions { ConnectionString = TestStorage.ConnectionString, Prefix = host.Prefix }, [counter]);
+        var store = new RunStore(storage, new Lianhua.Commerce.Core.Storage.EntityCache<RunEntity>(r => r.Copy()),
+            Lianhua.Commerce.Core.Storage.Contention.Pipeline(TimeProvider.System));
+        var leg = new Leg(2, "hub-turns-" + Guid.NewGuid().ToString("N")[..8], "wh-360321", 400_000);
+        var day = BusinessDay.Of(DateTimeOffset.UtcNow);
+
+        var booked = await Task.WhenAll(Enumerable.Range(0, 12).Select(i => store.BookAsync($"s-{i}", leg, 1000, day, day.AddDays(29), default)));
+
+        Assert.All(booked, k => Assert.Equal(day, k.Date));
+        Assert.Equal(1 + 12, counter.Count); // one read of the new run, then one transaction each: none failed on another's ETag
+        var run = Assert.Single(await store.DayAsync(leg.From, day, null, default));
+        Assert.Equal(12_000, run.LoadGrams);
+        Assert.Equal(12, run.ShipmentIds.Count);
+    }
 }

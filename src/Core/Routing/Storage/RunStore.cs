@@ -16,53 +16,84 @@ public sealed class RunStore(CommerceStorage storage, EntityCache<RunEntity> cac
 {
     private TableClient Table => storage.Table(TableNames.Runs);
 
+    /// <summary>
+    /// Routings in this instance that book the same run take turns (striped by run), so they do not spend requests
+    /// failing on each other's ETags; the next in turn books from the copy the last one left. Not a lock for
+    /// correctness: instances still meet on the run's ETag, which alone decides.
+    /// </summary>
+    private readonly SemaphoreSlim[] turns = Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1)).ToArray();
+
+    private SemaphoreSlim TurnOf(RunKey key) => turns[(uint)StringComparer.Ordinal.GetHashCode(key.From + "|" + RunEntity.Row(key)) % (uint)turns.Length];
+
     /// <summary>Books the leg on the first run from <paramref name="earliest"/> with room, or returns the run it is on already.</summary>
     public async Task<RunKey> BookAsync(string shipmentId, Leg leg, long weightGrams, DateOnly earliest, DateOnly latest, CancellationToken ct)
     {
         RunPlanner.EnsureFits(shipmentId, leg, weightGrams);
-        var attempts = 0;
+        var lookForMarker = false;
         return await contention.ExecuteAsync(async token =>
         {
             // The marker is added in the same transaction as every booking, so a second booking of this leg can never
-            // commit: a replay fails on it and looks here on its next attempt. The first attempt need not look.
-            if (attempts++ > 0 && await FindMarkerAsync(leg.From, shipmentId, token) is { } booked) return booked;
+            // commit: a replay fails on it (409) and looks here on its next attempt. Until then there is no need to look.
+            if (lookForMarker && await FindMarkerAsync(leg.From, shipmentId, token) is { } booked) return booked;
             for (var key = RunKey.For(leg, earliest); key.Date <= latest; key = key.NextDay())
             {
-                var run = cache.Find(key.From, RunEntity.Row(key));
-                if (run is null || !RunPlanner.HasRoom(run.LoadGrams, run.CapacityGrams, weightGrams)) run = await ReadAsync(key, token);
-                if (run is not null && !RunPlanner.HasRoom(run.LoadGrams, run.CapacityGrams, weightGrams)) continue;
-                run ??= new RunEntity
-                {
-                    PartitionKey = key.From, RowKey = RunEntity.Row(key), To = key.To, Date = BusinessDay.Format(key.Date),
-                    CapacityGrams = leg.CapacityGrams,
-                };
-                var isNew = run.ETag == default;
-                run.LoadGrams += weightGrams;
+                var turn = TurnOf(key);
+                await turn.WaitAsync(token);
                 try
                 {
-                    var committed = await Table.SubmitTransactionAsync(
-                    [
-                        isNew ? new(TableTransactionActionType.Add, run) : new(TableTransactionActionType.UpdateReplace, run, run.ETag),
-                        new(TableTransactionActionType.Add, new RunBookingEntity
-                        {
-                            PartitionKey = key.From, RowKey = RunBookingEntity.Row(key, shipmentId), ShipmentId = shipmentId, WeightGrams = weightGrams,
-                        }),
-                        new(TableTransactionActionType.Add, new LegMarkerEntity
-                        {
-                            PartitionKey = key.From, RowKey = LegMarkerEntity.Row(shipmentId), To = key.To, Date = BusinessDay.Format(key.Date),
-                        }),
-                    ], token);
-                    Remember(run, committed.Value[0]);
-                    return key;
+                    if (await TryBookAsync(key, leg, shipmentId, weightGrams, token)) return key;
                 }
-                catch (TableTransactionFailedException e) when (e.Status is 409 or 412)
+                catch (WriteConflictException e) when (e.Status == 409)
                 {
-                    cache.Forget(run.PartitionKey, run.RowKey);
-                    throw new WriteConflictException(); // the run changed, or a parallel delivery booked this leg: look again
+                    lookForMarker = true;
+                    throw;
+                }
+                finally
+                {
+                    turn.Release();
                 }
             }
             throw new ConflictException($"No run from {leg.From} to {leg.To} has room for shipment {shipmentId} before {BusinessDay.Format(latest)}.");
         }, ct);
+    }
+
+    /// <summary>Books the leg on this run if it has room (false when full): run load, booking and marker in one transaction.</summary>
+    private async Task<bool> TryBookAsync(RunKey key, Leg leg, string shipmentId, long weightGrams, CancellationToken ct)
+    {
+        var run = cache.Find(key.From, RunEntity.Row(key));
+        if (run is null || !RunPlanner.HasRoom(run.LoadGrams, run.CapacityGrams, weightGrams)) run = await ReadAsync(key, ct);
+        if (run is not null && !RunPlanner.HasRoom(run.LoadGrams, run.CapacityGrams, weightGrams)) return false;
+        run ??= new RunEntity
+        {
+            PartitionKey = key.From, RowKey = RunEntity.Row(key), To = key.To, Date = BusinessDay.Format(key.Date),
+            CapacityGrams = leg.CapacityGrams,
+        };
+        var isNew = run.ETag == default;
+        run.LoadGrams += weightGrams;
+        try
+        {
+            var committed = await Table.SubmitTransactionAsync(
+            [
+                isNew ? new(TableTransactionActionType.Add, run) : new(TableTransactionActionType.UpdateReplace, run, run.ETag),
+                new(TableTransactionActionType.Add, new RunBookingEntity
+                {
+                    PartitionKey = key.From, RowKey = RunBookingEntity.Row(key, shipmentId), ShipmentId = shipmentId, WeightGrams = weightGrams,
+                }),
+                new(TableTransactionActionType.Add, new LegMarkerEntity
+                {
+                    PartitionKey = key.From, RowKey = LegMarkerEntity.Row(shipmentId), To = key.To, Date = BusinessDay.Format(key.Date),
+                }),
+            ], ct);
+            Remember(run, committed.Value[0]);
+            return true;
+        }
+        catch (TableTransactionFailedException e) when (e.Status is 409 or 412)
+        {
+            // 412: the run changed (or our copy was stale); 409: a row of this booking exists, so a parallel delivery
+            // booked this leg (or another instance created the run). Look again.
+            cache.Forget(run.PartitionKey, run.RowKey);
+            throw new WriteConflictException(e.Status);
+        }
     }
 
     /// <summary>Takes the shipment off the run, once: deleting its booking (and marker) is the proof.</summary>
