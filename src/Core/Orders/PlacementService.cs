@@ -99,16 +99,14 @@ public sealed class PlacementService(OrderStore orders, StockStore stock, QueueS
         catch (CommerceException)
         {
             // Busy listing or an unknown one: give everything back and free the key so the client can simply retry.
-            EnsureLeaseHeld(record);
-            await stock.ReleaseAllAsync(record.OrderId, place.Lines.Select(l => l.ListingId), ct);
+            await GiveBackAsync(record, place, ct);
             await orders.DeleteIdempotencyAsync(record, ct);
             throw;
         }
 
         if (shortages.Count > 0)
         {
-            EnsureLeaseHeld(record);
-            await stock.ReleaseAllAsync(record.OrderId, place.Lines.Select(l => l.ListingId), ct);
+            await GiveBackAsync(record, place, ct);
             var problem = new
             {
                 type = "https://tools.ietf.org/html/rfc9110#section-15.5.10",
@@ -123,8 +121,7 @@ public sealed class PlacementService(OrderStore orders, StockStore stock, QueueS
         if (await TooHeavyAsync(reserved, record.PartitionKey, ct) is { } tooHeavy)
         {
             // Routing could never carry it: say so now rather than leave an order that cannot move.
-            EnsureLeaseHeld(record);
-            await stock.ReleaseAllAsync(record.OrderId, place.Lines.Select(l => l.ListingId), ct);
+            await GiveBackAsync(record, place, ct);
             await orders.DeleteIdempotencyAsync(record, ct);
             throw ValidationFailedException.For("lines", tooHeavy);
         }
@@ -169,15 +166,19 @@ public sealed class PlacementService(OrderStore orders, StockStore stock, QueueS
     }
 
     /// <summary>
-    /// The hard stop: past half its lease an attempt gives back nothing, because a replay or the router may own the
-    /// placement by now and have reserved the same order's stock. It leaves the placement to them (409 in flight).
-    /// Commits need no such check: they are conditional on the record's ETag, which a takeover changes.
+    /// Gives back whatever stock this order holds, with a hard stop: past half its lease an attempt gives back nothing,
+    /// because a replay or the router may own the placement by now and have reserved the same order's stock. It leaves
+    /// the placement to them (409 in flight). Commits need no such check: they are conditional on the record's ETag,
+    /// which a takeover changes.
     /// </summary>
-    private void EnsureLeaseHeld(IdempotencyEntity record)
+    private async Task GiveBackAsync(IdempotencyEntity record, PlaceOrder place, CancellationToken ct)
     {
-        if (clock.GetUtcNow() - record.LeasedAt < Options.PlacementLease / 2) return;
-        logger.LogWarning("Order {OrderId}: placement ran past half its lease; leaving it to recovery", record.OrderId);
-        throw new ConflictException("A request with this Idempotency-Key is still in flight; try again shortly.", retryAfter: TimeSpan.FromSeconds(1));
+        if (clock.GetUtcNow() - record.LeasedAt >= Options.PlacementLease / 2)
+        {
+            logger.LogWarning("Order {OrderId}: placement ran past half its lease; leaving it to recovery", record.OrderId);
+            throw new ConflictException("A request with this Idempotency-Key is still in flight; try again shortly.", retryAfter: TimeSpan.FromSeconds(1));
+        }
+        await stock.ReleaseAllAsync(record.OrderId, place.Lines.Select(l => l.ListingId), ct);
     }
 
     private bool IsStale(IdempotencyEntity record) => clock.GetUtcNow() - record.LeasedAt > Options.PlacementLease;

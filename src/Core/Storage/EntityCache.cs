@@ -25,4 +25,21 @@ public sealed class EntityCache<T>(Func<T, T> copy) where T : class, ITableEntit
     }
 
     public void Forget(string partitionKey, string rowKey) => copies.TryRemove((partitionKey, rowKey), out _);
+
+    /// <summary>A point read that keeps a copy of what it found.</summary>
+    public async Task<T?> ReadAsync(TableClient table, string partitionKey, string rowKey, CancellationToken ct)
+    {
+        var found = await table.GetEntityIfExistsAsync<T>(partitionKey, rowKey, cancellationToken: ct);
+        if (!found.HasValue || found.Value is null) return null;
+        Remember(found.Value);
+        return found.Value;
+    }
+
+    /// <summary>Keeps the row as just written, under the ETag the write returned; forgets it when none came back.</summary>
+    public void RememberWritten(T row, Azure.Response written)
+    {
+        if (written.Headers.ETag is not { } etag) { Forget(row.PartitionKey, row.RowKey); return; }
+        row.ETag = etag;
+        Remember(row);
+    }
 }

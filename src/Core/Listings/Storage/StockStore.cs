@@ -74,13 +74,7 @@ public sealed class StockStore(CommerceStorage storage, EntityCache<ListingEntit
         return shortages.Count > 0 ? ([], shortages) : (priced, []);
     }
 
-    private async Task<ListingEntity?> Read(string township, string listingId, CancellationToken ct)
-    {
-        var row = await Table.GetEntityIfExistsAsync<ListingEntity>(township, listingId, cancellationToken: ct);
-        if (!row.HasValue || row.Value is null) return null;
-        cache.Remember(row.Value);
-        return row.Value;
-    }
+    private Task<ListingEntity?> Read(string township, string listingId, CancellationToken ct) => cache.ReadAsync(Table, township, listingId, ct);
 
     /// <summary>Gives back the stock this order still holds on any of the listings, one transaction per township; idempotent.</summary>
     public Task ReleaseAllAsync(string orderId, IEnumerable<string> listingIds, CancellationToken ct) =>
@@ -118,12 +112,7 @@ public sealed class StockStore(CommerceStorage storage, EntityCache<ListingEntit
         {
             var results = (await Table.SubmitTransactionAsync(batch, ct)).Value;
             for (var i = 0; i < batch.Count; i++)
-                if (batch[i].Entity is ListingEntity listing)
-                {
-                    if (results[i].Headers.ETag is not { } etag) { cache.Forget(listing.PartitionKey, listing.RowKey); continue; }
-                    listing.ETag = etag;
-                    cache.Remember(listing);
-                }
+                if (batch[i].Entity is ListingEntity listing) cache.RememberWritten(listing, results[i]);
         }
         catch (TableTransactionFailedException e) when (e.Status is 412 or 409 or 404)
         {

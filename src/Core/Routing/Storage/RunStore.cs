@@ -61,7 +61,7 @@ public sealed class RunStore(CommerceStorage storage, EntityCache<RunEntity> cac
     private async Task<bool> TryBookAsync(RunKey key, Leg leg, string shipmentId, long weightGrams, CancellationToken ct)
     {
         var run = cache.Find(key.From, RunEntity.Row(key));
-        if (run is null || !RunPlanner.HasRoom(run.LoadGrams, run.CapacityGrams, weightGrams)) run = await ReadAsync(key, ct);
+        if (run is null || !RunPlanner.HasRoom(run.LoadGrams, run.CapacityGrams, weightGrams)) run = await cache.ReadAsync(Table, key.From, RunEntity.Row(key), ct);
         if (run is not null && !RunPlanner.HasRoom(run.LoadGrams, run.CapacityGrams, weightGrams)) return false;
         run ??= new RunEntity
         {
@@ -84,7 +84,7 @@ public sealed class RunStore(CommerceStorage storage, EntityCache<RunEntity> cac
                     PartitionKey = key.From, RowKey = LegMarkerEntity.Row(shipmentId), To = key.To, Date = BusinessDay.Format(key.Date),
                 }),
             ], ct);
-            Remember(run, committed.Value[0]);
+            cache.RememberWritten(run, committed.Value[0]);
             return true;
         }
         catch (TableTransactionFailedException e) when (e.Status is 409 or 412)
@@ -112,7 +112,7 @@ public sealed class RunStore(CommerceStorage storage, EntityCache<RunEntity> cac
                     new(TableTransactionActionType.Delete, booking.Value, booking.Value.ETag),
                     new(TableTransactionActionType.Delete, new LegMarkerEntity { PartitionKey = key.From, RowKey = LegMarkerEntity.Row(shipmentId) }, ETag.All),
                 ], token);
-                Remember(run, committed.Value[0]);
+                cache.RememberWritten(run, committed.Value[0]);
             }
             catch (TableTransactionFailedException e) when (e.Status is 404 or 412)
             {
@@ -142,22 +142,6 @@ public sealed class RunStore(CommerceStorage storage, EntityCache<RunEntity> cac
         }
         return runs.Select(r => new RunView(r.Run.ToKey().Id, r.Run.PartitionKey, r.Run.To, r.Run.Date, r.Run.CapacityGrams, r.Run.LoadGrams,
             r.Shipments.Order(StringComparer.Ordinal).ToList())).ToList();
-    }
-
-    private async Task<RunEntity?> ReadAsync(RunKey key, CancellationToken ct)
-    {
-        var found = await Table.GetEntityIfExistsAsync<RunEntity>(key.From, RunEntity.Row(key), cancellationToken: ct);
-        if (!found.HasValue || found.Value is null) return null;
-        cache.Remember(found.Value);
-        return found.Value;
-    }
-
-    /// <summary>Keeps the run as just written, under the ETag the transaction returned (or forgets it if none came back).</summary>
-    private void Remember(RunEntity run, Response written)
-    {
-        if (written.Headers.ETag is not { } etag) { cache.Forget(run.PartitionKey, run.RowKey); return; }
-        run.ETag = etag;
-        cache.Remember(run);
     }
 
     private async Task<RunKey?> FindMarkerAsync(string from, string shipmentId, CancellationToken ct)
