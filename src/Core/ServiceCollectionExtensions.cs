@@ -28,6 +28,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ListingService>();
         services.Configure<OrderOptions>(configuration.GetSection("Commerce:Orders"));
         services.AddSingleton<QueueSender>();
+        services.AddSingleton<OrdersPlacedQueue>();
+        services.AddSingleton<Common.Foreground>();
         services.AddSingleton(new EntityCache<ListingEntity>(e => e.Copy()));
         services.AddSingleton(new EntityCache<RunEntity>(e => e.Copy()));
         services.AddSingleton(sp => new StockStore(sp.GetRequiredService<CommerceStorage>(), sp.GetRequiredService<EntityCache<ListingEntity>>(),

@@ -8,6 +8,6 @@ public sealed class RoutingFunctions(OrderRouter router)
 {
     /// <summary>Transient storage errors escape so the host retries and finally poisons the message.</summary>
     [Function("RouteOrder")]
-    public Task Route([QueueTrigger(QueueNames.OrdersPlaced)] OrderPlacedMessage message, CancellationToken ct) =>
+    public Task Route([QueueTrigger(QueueNames.OrdersPlaced)] OrdersPlacedMessage message, CancellationToken ct) =>
         router.HandleAsync(message, ct);
 }

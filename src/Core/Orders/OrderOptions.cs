@@ -11,6 +11,12 @@ public sealed class OrderOptions
 
     /// <summary>How long a request with a key that is still in flight waits for the first one's answer.</summary>
     public TimeSpan InFlightWait { get; set; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>
+    /// Routing gives way to placements running in the same instance (Common.Foreground), for at most this long after the
+    /// message was sent: a burst of checkouts is not slowed by routing, and routing lags by at most about this much.
+    /// </summary>
+    public TimeSpan RoutingYield { get; set; } = TimeSpan.FromSeconds(30);
 }
 
 /// <summary>
@@ -18,3 +24,15 @@ public sealed class OrderOptions
 /// finish an abandoned placement) and so does a cancel (without one, so the router gives back what a crashed cancel still holds).
 /// </summary>
 public sealed record OrderPlacedMessage(string OrderId, string StationId, string? IdempotencyKey);
+
+/// <summary>
+/// The orders-placed queue message: one or more orders (placements that send while another send is in flight go together
+/// in one message, see Common.GroupSender), and when it was sent.
+/// </summary>
+public sealed record OrdersPlacedMessage(IReadOnlyList<OrderPlacedMessage> Orders, DateTimeOffset? SentAt)
+{
+    /// <summary>At most this many orders per message: well inside a queue message's 64 KB.</summary>
+    public const int MaxOrders = 100;
+
+    public static OrdersPlacedMessage Of(OrderPlacedMessage order, DateTimeOffset sentAt) => new([order], sentAt);
+}

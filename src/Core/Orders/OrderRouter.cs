@@ -13,8 +13,35 @@ public enum RouteOutcome { Routed, AlreadyRouted, NotPlaced, Deferred, NotRoutab
 /// A cancelled order gets back whatever stock and run capacity it still holds (a cancel that crashed after its commit).
 /// </summary>
 public sealed class OrderRouter(OrderStore orders, PlacementService placement, OrderService orderService, Routing.DeliveryService delivery,
-    QueueSender queue, IOptions<OrderOptions> options, ILogger<OrderRouter> logger)
+    OrdersPlacedQueue queue, Common.Foreground foreground, IOptions<OrderOptions> options, TimeProvider clock, ILogger<OrderRouter> logger)
 {
+    /// <summary>
+    /// One queue message: first gives way to placements running in this instance (for at most RoutingYield since it was sent),
+    /// then handles its orders a few at a time. An order that fails while others in the message succeed is sent again alone,
+    /// so it retries and, if it keeps failing, reaches the poison queue by itself; a message of one order fails as it is.
+    /// </summary>
+    public async Task HandleAsync(OrdersPlacedMessage message, CancellationToken ct)
+    {
+        await foreground.YieldAsync(message.SentAt ?? clock.GetUtcNow(), options.Value.RoutingYield, ct);
+        if (message.Orders.Count == 1)
+        {
+            await HandleAsync(message.Orders[0], ct);
+            return;
+        }
+        await Parallel.ForEachAsync(message.Orders, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct }, async (order, token) =>
+        {
+            try
+            {
+                await HandleAsync(order, token);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogWarning(e, "Order {OrderId}: routing failed; sending it again alone", order.OrderId);
+                await queue.SendAsync(order, TimeSpan.FromSeconds(2), token);
+            }
+        });
+    }
+
     public async Task<RouteOutcome> HandleAsync(OrderPlacedMessage message, CancellationToken ct)
     {
         if (Order.Parse(message.OrderId) is null)
@@ -28,7 +55,7 @@ public sealed class OrderRouter(OrderStore orders, PlacementService placement, O
             if (message.StationId is null || message.IdempotencyKey is null) return RouteOutcome.NotPlaced;
             if (!await placement.RecoverAsync(message.StationId, message.IdempotencyKey, ct))
             {
-                await queue.SendAsync(QueueNames.OrdersPlaced, message, options.Value.RouteDelay, ct);
+                await queue.SendAsync(message, options.Value.RouteDelay, ct);
                 return RouteOutcome.Deferred;
             }
             order = await orders.FindAsync(message.OrderId, ct);
@@ -47,7 +74,7 @@ public sealed class OrderRouter(OrderStore orders, PlacementService placement, O
         {
             // A run so busy that its ETag kept changing past the retry budget: look again in a few seconds, as a new message,
             // so contention never uses up the message's dequeue count and poisons a routable order.
-            await queue.SendAsync(QueueNames.OrdersPlaced, message, TimeSpan.FromMilliseconds(Random.Shared.Next(1000, 5000)), ct);
+            await queue.SendAsync(message, TimeSpan.FromMilliseconds(Random.Shared.Next(1000, 5000)), ct);
             logger.LogInformation("Order {OrderId}: its runs are busy; routing again shortly", order.Id);
             return RouteOutcome.Deferred;
         }

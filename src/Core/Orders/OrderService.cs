@@ -14,7 +14,7 @@ namespace Lianhua.Commerce.Core.Orders;
 
 public sealed record CancelRequest(string? Reason);
 
-public sealed class OrderService(OrderStore orders, StockStore stock, Routing.DeliveryService delivery, QueueSender queue,
+public sealed class OrderService(OrderStore orders, StockStore stock, Routing.DeliveryService delivery, OrdersPlacedQueue queue,
     IOptions<OrderOptions> options, TimeProvider clock, ILogger<OrderService> logger)
 {
     public const string CancelOperation = "cancel";
@@ -69,7 +69,7 @@ public sealed class OrderService(OrderStore orders, StockStore stock, Routing.De
         };
         var updated = OrderEntity.From(cancelled, entity.ETag, entity.RoutedAt);
         if (shipments.Count > 0) updated.WriteShipments(shipments);
-        await queue.SendAsync(QueueNames.OrdersPlaced, new OrderPlacedMessage(orderId, entity.PartitionKey, null), options.Value.PlacementLease, ct);
+        await queue.SendAsync(new OrderPlacedMessage(orderId, entity.PartitionKey, null), options.Value.PlacementLease, ct);
         if (!await orders.TryCommitAsync(updated, insertOrder: false, record, insertRecord: true, ct))
             throw new ConflictException("The order changed meanwhile; read it and try again.", retryAfter: TimeSpan.FromSeconds(1));
         await ReleaseAsync(updated, ct);

@@ -17,7 +17,7 @@ namespace Lianhua.Commerce.Core.Orders;
 /// township, all or nothing, (4) commit the order and the record's response in one transaction.
 /// Every step is idempotent, so a replay or the router can resume a placement that died at any point.
 /// </summary>
-public sealed class PlacementService(OrderStore orders, StockStore stock, QueueSender queue, Network.NetworkService network,
+public sealed class PlacementService(OrderStore orders, StockStore stock, OrdersPlacedQueue queue, Foreground foreground, Network.NetworkService network,
     IOptions<OrderOptions> options, TimeProvider clock, ILogger<PlacementService> logger)
 {
     public const string Operation = "place";
@@ -28,6 +28,7 @@ public sealed class PlacementService(OrderStore orders, StockStore stock, QueueS
         var stationId = caller.RequireStation();
         var key = IdempotencyKey.Require(idempotencyKey);
         var place = PlaceOrder.From(request);
+        using var running = foreground.Enter();
         var hash = place.Hash();
         for (var attempt = 0; attempt < 3; attempt++)
         {
@@ -45,7 +46,7 @@ public sealed class PlacementService(OrderStore orders, StockStore stock, QueueS
             };
             if (await orders.TryAddIdempotencyAsync(record, ct))
             {
-                await queue.SendAsync(QueueNames.OrdersPlaced, new OrderPlacedMessage(record.OrderId, stationId, key), Options.RouteDelay, ct);
+                await queue.SendPlacedAsync(new OrderPlacedMessage(record.OrderId, stationId, key), ct);
                 return await ExecuteAsync(record, resume: false, ct);
             }
             if (await AwaitExistingAsync(stationId, key, hash, ct) is { } existing) return existing;
@@ -76,7 +77,7 @@ public sealed class PlacementService(OrderStore orders, StockStore stock, QueueS
             if (IsStale(record) && await TakeOverAsync(record, ct))
             {
                 logger.LogWarning("Order {OrderId}: taking over an abandoned placement (attempt {Attempt})", record.OrderId, record.Attempt);
-                await queue.SendAsync(QueueNames.OrdersPlaced, new OrderPlacedMessage(record.OrderId, stationId, key), Options.RouteDelay, ct);
+                await queue.SendPlacedAsync(new OrderPlacedMessage(record.OrderId, stationId, key), ct);
                 return (await ExecuteAsync(record, resume: true, ct)) with { Replayed = true };
             }
             if (clock.GetUtcNow() >= deadline)

@@ -172,3 +172,35 @@ public sealed class PlacementRecoveryTests(ShortLeaseHost host) : IClassFixture<
         Assert.Equal(7, (await buyer.Get($"listings/{listingId}")).Json["stock"]!.GetValue<long>());
     }
 }
+
+/// <summary>Routing gives way to placements running in the same instance, and catches up right after them.</summary>
+public sealed class RoutingYieldTests(LocalHostFixture host) : IClassFixture<LocalHostFixture>
+{
+    [Fact]
+    public async Task AnOrdersRouting_WaitsWhileAnotherPlacementRuns_AndFollowsRightAfterIt()
+    {
+        var seller = await TestData.StationKey(host, TestData.StationA);
+        var buyer = await TestData.StationKey(host, TestData.StationB);
+        var first = (await TestData.CreateListing(seller, TestData.Listing(stock: 10)))["id"]!.GetValue<string>();
+        var second = (await TestData.CreateListing(seller, TestData.Listing(stock: 10)))["id"]!.GetValue<string>();
+        object Body(string listingId) => new { lines = new[] { new { listingId, quantity = 1 } }, recipient = new { name = "李强", phone = "15170990000" }, paymentMethod = "cod" };
+        Dictionary<string, string> NewKey() => new() { ["Idempotency-Key"] = Guid.NewGuid().ToString("N") };
+
+        var placed = await buyer.Post("orders", Body(first), NewKey());
+        Assert.Equal(HttpStatusCode.Created, placed.Status);
+        // A second placement holds on for 4 s (a slow reservation): the first order's message turns visible after 1 s meanwhile.
+        host.Faults.Add(new("slow reserve", m => m.Request.Method == RequestMethod.Post && m.Request.Uri.Path.EndsWith("/$batch"),
+            AfterSend: false, Skip: 0, Stall: TimeSpan.FromSeconds(4)));
+        var slow = await buyer.Post("orders", Body(second), NewKey());
+        var slowEnded = DateTimeOffset.UtcNow;
+        Assert.Equal(0, host.Faults.Remaining);
+        Assert.Equal(HttpStatusCode.Created, slow.Status);
+
+        var store = host.App.Services.GetRequiredService<Lianhua.Commerce.Core.Orders.Storage.OrderStore>();
+        DateTimeOffset? routedAt = null;
+        await Eventually.True(async () => (routedAt = (await store.FindAsync(placed.Json["id"]!.GetValue<string>(), default))!.RoutedAt) is not null,
+            30, "the first order was never routed");
+        Assert.True(routedAt >= slowEnded - TimeSpan.FromMilliseconds(500),
+            $"routed at {routedAt:O}, while the other placement ran until {slowEnded:O}");
+    }
+}
