@@ -57,6 +57,8 @@ Counters.Busy = 0;
 cpu = new CpuMeter(AzuriteProcess.Started);
 var (rate, latencies, placed) = await Burst(http, buyerKeys, i => listings[i], perStation);
 var duringBurst = (double)(counter.Count - before) / placed.Count;
+var (azuriteMsInBurst, benchMsInBurst) = cpu.PerItem(placed.Count);
+var burstMs = placed.Count / rate * 1000;
 var lag = await RoutingLag(app, placed);
 var (azuriteMsPerOrder, benchMsPerOrder) = cpu.PerItem(placed.Count);
 var tripsPerOrder = (double)(counter.Count - before) / placed.Count;
@@ -66,6 +68,9 @@ Console.WriteLine($"routing lag: the last order was routed {lag.TotalSeconds:F1}
 if (azuriteMsPerInsert > 0)
     Console.WriteLine($"CPU per raw insert: Azurite {azuriteMsPerInsert:F2} ms, client {benchMsPerInsert:F2} ms;  per order (placement + routing): Azurite {azuriteMsPerOrder:F2} ms " +
         $"= {azuriteMsPerOrder / azuriteMsPerInsert:F1} raw inserts' worth, LocalHost + client {benchMsPerOrder:F2} ms");
+if (azuriteMsPerInsert > 0)
+    Console.WriteLine($"CPU during the burst: Azurite {azuriteMsInBurst:F2} ms per order = {azuriteMsInBurst / azuriteMsPerInsert:F1} raw inserts' worth, " +
+        $"busy {azuriteMsInBurst * placed.Count / burstMs:P0} of a core; LocalHost + client {benchMsInBurst:F2} ms per order, busy {benchMsInBurst * placed.Count / burstMs:P0} of a core");
 Console.WriteLine($"ratio orders/s ÷ raw inserts/s: {rate / raw:F2}  (goal ≥ 0.25)   p99/p50: {P(latencies, 99) / P(latencies, 50):F1}  (goal ≤ 10)");
 
 // (c) hot listing: every station on one listing.

@@ -33,7 +33,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(new EntityCache<ListingEntity>(e => e.Copy()));
         services.AddSingleton(new EntityCache<RunEntity>(e => e.Copy()));
         services.AddSingleton(sp => new StockStore(sp.GetRequiredService<CommerceStorage>(), sp.GetRequiredService<EntityCache<ListingEntity>>(),
-            Contention.Pipeline(sp.GetRequiredService<TimeProvider>())));
+            Contention.Pipeline(sp.GetRequiredService<TimeProvider>()), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<OrderStore>();
         services.AddSingleton<PlacementService>();
         services.AddSingleton<OrderService>();

@@ -38,6 +38,12 @@ public sealed record Order(string Id, string StationId, string Status, IReadOnly
         return suffix[..19].All(char.IsAsciiDigit) ? (id[..^(SuffixLength + 1)], suffix) : null;
     }
 
+    /// <summary>When the order id was made (its suffix counts down from the largest time).</summary>
+    public static DateTimeOffset? TimeOf(string? id) =>
+        Parse(id) is { } parsed && long.TryParse(parsed.Suffix[..19], out var inverted) && DateTimeOffset.MaxValue.UtcTicks - inverted is var ticks and >= 0
+            ? new DateTimeOffset(ticks, TimeSpan.Zero)
+            : null;
+
     /// <summary>Only before any shipment has departed (a same-station order is ready for pickup without departing).</summary>
     public Order Cancel(string reason, bool anyShipmentDeparted) =>
         Status is OrderStatus.Confirmed or OrderStatus.Routed or OrderStatus.ReadyForPickup && !anyShipmentDeparted

@@ -21,9 +21,9 @@ public sealed class OrderOptions
 
 /// <summary>
 /// On orders-placed: "make this order's holdings match its status". Placement sends it (with its key, so the router can
-/// finish an abandoned placement) and so does a cancel (without one, so the router gives back what a crashed cancel still holds).
+/// finish an abandoned placement, and the township whose partition holds its claim) and so does a cancel (without one, so the router gives back what a crashed cancel still holds).
 /// </summary>
-public sealed record OrderPlacedMessage(string OrderId, string StationId, string? IdempotencyKey);
+public sealed record OrderPlacedMessage(string OrderId, string StationId, string? IdempotencyKey, string? ClaimTownship = null);
 
 /// <summary>
 /// The orders-placed queue message: one or more orders (placements that send while another send is in flight go together

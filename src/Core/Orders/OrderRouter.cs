@@ -53,9 +53,9 @@ public sealed class OrderRouter(OrderStore orders, PlacementService placement, O
         if (order is null)
         {
             if (message.StationId is null || message.IdempotencyKey is null) return RouteOutcome.NotPlaced;
-            if (!await placement.RecoverAsync(message.StationId, message.IdempotencyKey, ct))
+            if (await placement.RecoverAsync(message, ct) is { } lookAgainIn)
             {
-                await queue.SendAsync(message, options.Value.RouteDelay, ct);
+                await queue.SendAsync(message, lookAgainIn, ct);
                 return RouteOutcome.Deferred;
             }
             order = await orders.FindAsync(message.OrderId, ct);

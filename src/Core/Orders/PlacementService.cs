@@ -12,10 +12,10 @@ using Microsoft.Extensions.Options;
 namespace Lianhua.Commerce.Core.Orders;
 
 /// <summary>
-/// Places an order crash-safely: (1) claim the Idempotency-Key with a pending record that holds the request,
-/// (2) send orders-placed (hidden briefly) so recovery is driven even if this process dies, (3) reserve stock per
-/// township, all or nothing, (4) commit the order and the record's response in one transaction.
-/// Every step is idempotent, so a replay or the router can resume a placement that died at any point.
+/// Places an order crash-safely: (1) send orders-placed (hidden briefly) so recovery is driven even if this process dies,
+/// (2) reserve the first township's stock and claim the Idempotency-Key in one transaction (the claim row lives next to that
+/// stock and holds the request), then the other townships' stock, all or nothing, (3) commit the order and the key's final
+/// record in one transaction. Every step is idempotent, so a replay or the router can resume a placement that died at any point.
 /// </summary>
 public sealed class PlacementService(OrderStore orders, StockStore stock, OrdersPlacedQueue queue, Foreground foreground, Network.NetworkService network,
     IOptions<OrderOptions> options, TimeProvider clock, ILogger<PlacementService> logger)
@@ -30,13 +30,15 @@ public sealed class PlacementService(OrderStore orders, StockStore stock, Orders
         var place = PlaceOrder.From(request);
         using var running = foreground.Enter();
         var hash = place.Hash();
+        var township = ClaimTownship(place);
         for (var attempt = 0; attempt < 3; attempt++)
         {
             var now = clock.GetUtcNow();
-            var record = new IdempotencyEntity
+            var claim = new IdempotencyEntity
             {
-                PartitionKey = stationId,
-                RowKey = IdempotencyEntity.Row(Operation, key),
+                PartitionKey = township,
+                RowKey = StockStore.ClaimKey(stationId, key),
+                StationId = stationId,
                 RequestHash = hash,
                 Request = JsonSerializer.Serialize(place, Json.Options),
                 OrderId = Order.NewId(stationId, now),
@@ -44,41 +46,64 @@ public sealed class PlacementService(OrderStore orders, StockStore stock, Orders
                 StartedAt = now,
                 LeasedAt = now,
             };
-            if (await orders.TryAddIdempotencyAsync(record, ct))
+            await queue.SendPlacedAsync(new OrderPlacedMessage(claim.OrderId, stationId, key, township), ct);
+            try
             {
-                await queue.SendPlacedAsync(new OrderPlacedMessage(record.OrderId, stationId, key), ct);
-                return await ExecuteAsync(record, resume: false, ct);
+                return await ExecuteAsync(claim, resume: false, ct);
             }
-            if (await AwaitExistingAsync(stationId, key, hash, ct) is { } existing) return existing;
+            catch (KeyTakenException)
+            {
+                // Another attempt of this key holds the claim (or finished): its answer is ours.
+            }
+            if (await AwaitExistingAsync(stationId, key, hash, township, ct) is { } existing) return existing;
         }
         throw new ConflictException("This Idempotency-Key is busy; try again.", retryAfter: TimeSpan.FromSeconds(1));
     }
 
-    /// <summary>Called by the router for a placement it finds unfinished: takes it over once its lease ran out.</summary>
-    public async Task<bool> RecoverAsync(string stationId, string key, CancellationToken ct)
+    /// <summary>
+    /// Called by the router for an order it cannot find: null when there is nothing (more) to do, else when to look again
+    /// (when the placement's lease runs out). Takes over a placement whose claim's lease ran out and finishes it.
+    /// </summary>
+    public async Task<TimeSpan?> RecoverAsync(OrderPlacedMessage message, CancellationToken ct)
     {
-        var record = await orders.FindIdempotencyAsync(stationId, IdempotencyEntity.Row(Operation, key), ct);
-        if (record is null || record.State == IdempotencyEntity.Done) return true;
-        if (!IsStale(record) || !await TakeOverAsync(record, ct)) return false;
-        await ExecuteAsync(record, resume: true, ct);
-        return true;
+        if (message.IdempotencyKey is null || message.ClaimTownship is null) return null;
+        if (await orders.FindIdempotencyAsync(message.StationId, IdempotencyEntity.Row(Operation, message.IdempotencyKey), ct) is not null) return null;
+        var claim = await stock.FindClaimAsync(message.ClaimTownship, StockStore.ClaimKey(message.StationId, message.IdempotencyKey), ct);
+        if (claim is null)
+        {
+            // Not claimed: the attempt took nothing (or gave up and freed the key). Once its lease is over, it never will.
+            var started = Order.TimeOf(message.OrderId) ?? DateTimeOffset.MinValue;
+            return LookAgainIn(started);
+        }
+        if (!IsStale(claim)) return LookAgainIn(claim.LeasedAt);
+        if (!await TakeOverAsync(claim, ct)) return Options.RouteDelay; // another attempt took it over just now
+        logger.LogWarning("Order {OrderId}: the router takes over an abandoned placement (attempt {Attempt})", claim.OrderId, claim.Attempt);
+        await ExecuteAsync(claim, resume: true, ct);
+        return null;
     }
 
-    private async Task<StoredResponse?> AwaitExistingAsync(string stationId, string key, string hash, CancellationToken ct)
+    /// <summary>Null once a lease that started then is over, else a little after it will be.</summary>
+    private TimeSpan? LookAgainIn(DateTimeOffset leasedAt)
+    {
+        var left = leasedAt + Options.PlacementLease - clock.GetUtcNow();
+        return left < TimeSpan.Zero ? null : left + Options.RouteDelay;
+    }
+
+    private async Task<StoredResponse?> AwaitExistingAsync(string stationId, string key, string hash, string township, CancellationToken ct)
     {
         var deadline = clock.GetUtcNow() + Options.InFlightWait;
         while (true)
         {
-            var record = await orders.FindIdempotencyAsync(stationId, IdempotencyEntity.Row(Operation, key), ct);
-            if (record is null) return null; // the first attempt gave up and freed the key: claim it again
-            if (record.RequestHash != hash)
-                throw new UnprocessableException("This Idempotency-Key was used for a different request.");
-            if (record.State == IdempotencyEntity.Done) return Replay(record);
-            if (IsStale(record) && await TakeOverAsync(record, ct))
+            if (await orders.FindIdempotencyAsync(stationId, IdempotencyEntity.Row(Operation, key), ct) is { } record)
+                return record.RequestHash == hash ? Replay(record) : throw DifferentRequest();
+            var claim = await stock.FindClaimAsync(township, StockStore.ClaimKey(stationId, key), ct);
+            if (claim is null) return null; // the first attempt gave up and freed the key: claim it again
+            if (claim.RequestHash != hash) throw DifferentRequest();
+            if (IsStale(claim) && await TakeOverAsync(claim, ct))
             {
-                logger.LogWarning("Order {OrderId}: taking over an abandoned placement (attempt {Attempt})", record.OrderId, record.Attempt);
-                await queue.SendPlacedAsync(new OrderPlacedMessage(record.OrderId, stationId, key), ct);
-                return (await ExecuteAsync(record, resume: true, ct)) with { Replayed = true };
+                logger.LogWarning("Order {OrderId}: taking over an abandoned placement (attempt {Attempt})", claim.OrderId, claim.Attempt);
+                await queue.SendAsync(new OrderPlacedMessage(claim.OrderId, stationId, key, township), Options.RouteDelay, ct);
+                return (await ExecuteAsync(claim, resume: true, ct)) with { Replayed = true };
             }
             if (clock.GetUtcNow() >= deadline)
                 throw new ConflictException("A request with this Idempotency-Key is still in flight; try again shortly.", retryAfter: TimeSpan.FromSeconds(1));
@@ -86,28 +111,38 @@ public sealed class PlacementService(OrderStore orders, StockStore stock, Orders
         }
     }
 
-    private async Task<StoredResponse> ExecuteAsync(IdempotencyEntity record, bool resume, CancellationToken ct)
+    private static UnprocessableException DifferentRequest() => new("This Idempotency-Key was used for a different request.");
+
+    /// <summary>The township of the first line: its reservation transaction carries the claim.</summary>
+    private static string ClaimTownship(PlaceOrder place) => Listing.TownshipOf(place.Lines[0].ListingId)!;
+
+    private async Task<StoredResponse> ExecuteAsync(IdempotencyEntity claim, bool resume, CancellationToken ct)
     {
-        var place = JsonSerializer.Deserialize<PlaceOrder>(record.Request, Json.Options)!;
-        var groups = place.Lines.GroupBy(l => Listing.TownshipOf(l.ListingId)!).ToList();
+        var place = JsonSerializer.Deserialize<PlaceOrder>(claim.Request, Json.Options)!;
+        var groups = place.Lines.GroupBy(l => Listing.TownshipOf(l.ListingId)!).OrderBy(g => g.Key == claim.PartitionKey ? 0 : 1).ToList();
+        var stopAt = claim.LeasedAt + Options.PlacementLease / 2;
         var reserved = new List<OrderLine>();
         var shortages = new List<Shortage>();
+        var claimed = resume;
         try
         {
-            var results = await Task.WhenAll(groups.Select(g => stock.ReserveAsync(g.Key, record.OrderId, record.PartitionKey, g.ToList(), resume, ct)));
-            foreach (var result in results) { reserved.AddRange(result.Lines); shortages.AddRange(result.Shortages); }
+            // The claim's township first, with the claim; then the others together.
+            var first = await stock.ReserveAsync(groups[0].Key, claim.OrderId, claim.StationId, groups[0].ToList(), resume, resume ? null : claim, stopAt, ct);
+            claimed = claimed || first.Shortages.Count == 0;
+            var rest = first.Shortages.Count > 0 ? [] : await Task.WhenAll(groups.Skip(1)
+                .Select(g => stock.ReserveAsync(g.Key, claim.OrderId, claim.StationId, g.ToList(), resume, null, stopAt, ct)));
+            foreach (var result in rest.Prepend(first)) { reserved.AddRange(result.Lines); shortages.AddRange(result.Shortages); }
         }
         catch (CommerceException)
         {
             // Busy listing or an unknown one: give everything back and free the key so the client can simply retry.
-            await GiveBackAsync(record, place, ct);
-            await orders.DeleteIdempotencyAsync(record, ct);
+            await GiveUpAsync(claim, place, claimed, ct);
             throw;
         }
 
         if (shortages.Count > 0)
         {
-            await GiveBackAsync(record, place, ct);
+            await GiveBackAsync(claim, place, ct);
             var problem = new
             {
                 type = "https://tools.ietf.org/html/rfc9110#section-15.5.10",
@@ -116,42 +151,60 @@ public sealed class PlacementService(OrderStore orders, StockStore stock, Orders
                 detail = "Some lines are short; nothing was reserved.",
                 shortages,
             };
-            return await CompleteAsync(record, null, 409, JsonSerializer.Serialize(problem, Json.Options), "application/problem+json", ct);
+            return await CompleteAsync(claim, place, null, 409, JsonSerializer.Serialize(problem, Json.Options), "application/problem+json", ct);
         }
 
-        if (await TooHeavyAsync(reserved, record.PartitionKey, ct) is { } tooHeavy)
+        if (await TooHeavyAsync(reserved, claim.StationId, ct) is { } tooHeavy)
         {
             // Routing could never carry it: say so now rather than leave an order that cannot move.
-            await GiveBackAsync(record, place, ct);
-            await orders.DeleteIdempotencyAsync(record, ct);
+            await GiveUpAsync(claim, place, claimed: true, ct);
             throw ValidationFailedException.For("lines", tooHeavy);
         }
 
         var byListing = reserved.ToDictionary(l => l.ListingId);
         var lines = place.Lines.Select(l => byListing[l.ListingId]).ToList();
-        var order = new Order(record.OrderId, record.PartitionKey, OrderStatus.Confirmed, lines, lines.Sum(l => l.LineTotalFen),
-            place.PaymentMethod, record.PickupCode, record.StartedAt, place.Recipient);
-        var response = await CompleteAsync(record, order, 201, JsonSerializer.Serialize(OrderView.From(order), Json.Options), "application/json", ct);
+        var order = new Order(claim.OrderId, claim.StationId, OrderStatus.Confirmed, lines, lines.Sum(l => l.LineTotalFen),
+            place.PaymentMethod, claim.PickupCode, claim.StartedAt, place.Recipient);
+        var response = await CompleteAsync(claim, place, order, 201, JsonSerializer.Serialize(OrderView.From(order), Json.Options), "application/json", ct);
         logger.LogInformation("Order {OrderId} placed by {StationId}: {Lines} lines, {TotalFen} fen", order.Id, order.StationId, lines.Count, order.TotalFen);
         return response;
     }
 
-    private async Task<StoredResponse> CompleteAsync(IdempotencyEntity record, Order? order, int status, string body, string contentType, CancellationToken ct)
+    /// <summary>
+    /// Writes the key's final record (with the order, for a 201) in one insert-only transaction: the first attempt to get
+    /// there wins. An attempt that loses gets the winner's answer; if the winner made another order (a different request
+    /// under the same key), it gives back the stock it took for its own.
+    /// </summary>
+    private async Task<StoredResponse> CompleteAsync(IdempotencyEntity claim, PlaceOrder place, Order? order, int status, string body, string contentType, CancellationToken ct)
     {
-        record.State = IdempotencyEntity.Done;
-        record.ResponseStatus = status;
-        record.ResponseBody = body;
-        record.ResponseContentType = contentType;
+        var record = new IdempotencyEntity
+        {
+            PartitionKey = claim.StationId,
+            RowKey = IdempotencyEntity.Row(Operation, IdempotencyKeyOf(claim)),
+            StationId = claim.StationId,
+            State = IdempotencyEntity.Done,
+            RequestHash = claim.RequestHash,
+            OrderId = claim.OrderId,
+            PickupCode = claim.PickupCode,
+            StartedAt = claim.StartedAt,
+            LeasedAt = claim.LeasedAt,
+            Attempt = claim.Attempt,
+            ResponseStatus = status,
+            ResponseBody = body,
+            ResponseContentType = contentType,
+        };
         var committed = order is null
-            ? await orders.TryReplaceIdempotencyAsync(record, ct)
-            : await orders.TryCommitAsync(OrderEntity.From(order), insertOrder: true, record, insertRecord: false, ct);
+            ? await orders.TryAddIdempotencyAsync(record, ct)
+            : await orders.TryCommitAsync(OrderEntity.From(order), insertOrder: true, record, insertRecord: true, ct);
         if (committed) return new StoredResponse(status, body, contentType, false);
+        var final = await orders.FindIdempotencyAsync(record.PartitionKey, record.RowKey, ct)
+            ?? throw new ConflictException("This order is being finished by another attempt; try again shortly.", retryAfter: TimeSpan.FromSeconds(1));
+        if (final.OrderId != claim.OrderId && order is not null) await GiveBackAsync(claim, place, ct);
         // Someone else (a replay or the router that took over) finished it: theirs is the answer.
-        var final = await orders.FindIdempotencyAsync(record.PartitionKey, record.RowKey, ct);
-        return final?.State == IdempotencyEntity.Done
-            ? Replay(final) with { Replayed = false }
-            : throw new ConflictException("This order is being finished by another attempt; try again shortly.", retryAfter: TimeSpan.FromSeconds(1));
+        return final.RequestHash == claim.RequestHash ? Replay(final) with { Replayed = false } : throw DifferentRequest();
     }
+
+    private static string IdempotencyKeyOf(IdempotencyEntity claim) => claim.RowKey[(claim.RowKey.IndexOf('~', 2) + 1)..];
 
     /// <summary>Each origin station's part is one shipment; it must fit the smallest run capacity on its path.</summary>
     private async Task<string?> TooHeavyAsync(IReadOnlyList<OrderLine> lines, string destinationStationId, CancellationToken ct)
@@ -172,23 +225,30 @@ public sealed class PlacementService(OrderStore orders, StockStore stock, Orders
     /// the placement to them (409 in flight). Commits need no such check: they are conditional on the record's ETag,
     /// which a takeover changes.
     /// </summary>
-    private async Task GiveBackAsync(IdempotencyEntity record, PlaceOrder place, CancellationToken ct)
+    private async Task GiveBackAsync(IdempotencyEntity claim, PlaceOrder place, CancellationToken ct)
     {
-        if (clock.GetUtcNow() - record.LeasedAt >= Options.PlacementLease / 2)
+        if (clock.GetUtcNow() - claim.LeasedAt >= Options.PlacementLease / 2)
         {
-            logger.LogWarning("Order {OrderId}: placement ran past half its lease; leaving it to recovery", record.OrderId);
+            logger.LogWarning("Order {OrderId}: placement ran past half its lease; leaving it to recovery", claim.OrderId);
             throw new ConflictException("A request with this Idempotency-Key is still in flight; try again shortly.", retryAfter: TimeSpan.FromSeconds(1));
         }
-        await stock.ReleaseAllAsync(record.OrderId, place.Lines.Select(l => l.ListingId), ct);
+        await stock.ReleaseAllAsync(claim.OrderId, place.Lines.Select(l => l.ListingId), ct);
     }
 
-    private bool IsStale(IdempotencyEntity record) => clock.GetUtcNow() - record.LeasedAt > Options.PlacementLease;
-
-    private async Task<bool> TakeOverAsync(IdempotencyEntity record, CancellationToken ct)
+    /// <summary>Gives everything back and frees the key, so the client can simply send the request again.</summary>
+    private async Task GiveUpAsync(IdempotencyEntity claim, PlaceOrder place, bool claimed, CancellationToken ct)
     {
-        record.LeasedAt = clock.GetUtcNow();
-        record.Attempt++;
-        return await orders.TryReplaceIdempotencyAsync(record, ct);
+        await GiveBackAsync(claim, place, ct);
+        if (claimed) await stock.DeleteClaimAsync(claim, ct);
+    }
+
+    private bool IsStale(IdempotencyEntity claim) => clock.GetUtcNow() - claim.LeasedAt > Options.PlacementLease;
+
+    private async Task<bool> TakeOverAsync(IdempotencyEntity claim, CancellationToken ct)
+    {
+        claim.LeasedAt = clock.GetUtcNow();
+        claim.Attempt++;
+        return await stock.TryReplaceClaimAsync(claim, ct);
     }
 
     private static StoredResponse Replay(IdempotencyEntity record) =>

@@ -23,10 +23,10 @@ public sealed class ShortLeaseHost : LocalHostFixture
 /// </summary>
 public sealed class PlacementRecoveryTests(ShortLeaseHost host) : IClassFixture<ShortLeaseHost>
 {
-    // The storage calls of a placement, in order: claim the key, send orders-placed, read the listing, reserve, commit.
+    // The storage calls of a placement, in order: send orders-placed, read the listing, reserve the stock and claim the key
+    // (one transaction), commit.
     public static TheoryData<string, bool> Steps => new()
     {
-        { "claim", false }, { "claim", true },
         { "send", false }, { "send", true },
         { "read", false },
         { "reserve", false }, { "reserve", true },
@@ -35,7 +35,6 @@ public sealed class PlacementRecoveryTests(ShortLeaseHost host) : IClassFixture<
 
     private static Func<HttpMessage, bool> Step(string step, string prefix) => step switch
     {
-        "claim" => m => m.Request.Method == RequestMethod.Post && m.Request.Uri.Path.EndsWith($"/{prefix}Orders"),
         "send" => m => m.Request.Method == RequestMethod.Post && m.Request.Uri.Path.EndsWith($"/{prefix}-orders-placed/messages"),
         "read" => m => m.Request.Method == RequestMethod.Get && m.Request.Uri.Path.Contains($"/{prefix}Listings(") && !m.Request.Uri.Path.Contains("~"),
         "reserve" => m => m.Request.Method == RequestMethod.Post && m.Request.Uri.Path.EndsWith("/$batch") && Batch(m).Contains($"{prefix}Listings"),

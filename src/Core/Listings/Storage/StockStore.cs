@@ -2,6 +2,7 @@ using Azure;
 using Azure.Data.Tables;
 using Lianhua.Commerce.Core.Common;
 using Lianhua.Commerce.Core.Orders;
+using Lianhua.Commerce.Core.Orders.Storage;
 using Lianhua.Commerce.Core.Storage;
 using Polly;
 
@@ -9,20 +10,31 @@ namespace Lianhua.Commerce.Core.Listings.Storage;
 
 public sealed record Shortage(string ListingId, long Requested, long Available);
 
+/// <summary>The Idempotency-Key is claimed by another attempt of the request (or another request): nothing was taken.</summary>
+public sealed class KeyTakenException() : Exception("The Idempotency-Key is claimed by another attempt.");
+
 /// <summary>
 /// Stock moves only together with a reservation row in the same partition and entity group transaction:
 /// the row (RowKey <c>~{listingId}~{orderId}</c>) is the proof that this order's stock was taken, so a retried,
 /// resumed or concurrent reservation or release changes stock exactly once.
 /// </summary>
-public sealed class StockStore(CommerceStorage storage, EntityCache<ListingEntity> cache, ResiliencePipeline contention)
+public sealed class StockStore(CommerceStorage storage, EntityCache<ListingEntity> cache, ResiliencePipeline contention, TimeProvider clock)
 {
     private TableClient Table => storage.Table(TableNames.Listings);
 
     public static string ReservationKey(string listingId, string orderId) => $"~{listingId}~{orderId}";
 
-    /// <summary>Reserves every line of one township, or none. Returns the priced lines, or the shortages.</summary>
-    public Task<(IReadOnlyList<OrderLine> Lines, IReadOnlyList<Shortage> Shortages)> ReserveAsync(
-        string township, string orderId, string stationId, IReadOnlyList<RequestedLine> lines, bool resume, CancellationToken ct)
+    /// <summary>RowKey of a placement's claim on its Idempotency-Key: next to the stock of its first township.</summary>
+    public static string ClaimKey(string stationId, string idempotencyKey) => $"~~{stationId}~{idempotencyKey}";
+
+    /// <summary>
+    /// Reserves every line of one township, or none. Returns the priced lines, or the shortages. With a <paramref name="claim"/>
+    /// the claim row is inserted in the same transaction: the key is claimed exactly when the stock is taken. A claim that
+    /// exists already for another attempt ends the reservation with <see cref="KeyTakenException"/>, nothing taken.
+    /// Past <paramref name="stopAt"/> it takes nothing more (the placement's lease is half gone; recovery may own it by now).
+    /// </summary>
+    public Task<(IReadOnlyList<OrderLine> Lines, IReadOnlyList<Shortage> Shortages)> ReserveAsync(string township, string orderId, string stationId,
+        IReadOnlyList<RequestedLine> lines, bool resume, IdempotencyEntity? claim, DateTimeOffset stopAt, CancellationToken ct)
     {
         var lookForHeld = resume;
         return Run(async token =>
@@ -38,17 +50,63 @@ public sealed class StockStore(CommerceStorage storage, EntityCache<ListingEntit
                 listings = await Task.WhenAll(lines.Select(l => Read(township, l.ListingId, token)));
                 result = Reserve(township, orderId, stationId, lines, listings, held, out batch);
             }
+            if (result.Shortages.Count > 0 || batch.Count == 0) return result;
+            if (clock.GetUtcNow() > stopAt)
+                throw new ConflictException("A request with this Idempotency-Key is still in flight; try again shortly.", retryAfter: TimeSpan.FromSeconds(1));
+            if (claim is not null) batch.Add(new(TableTransactionActionType.Add, claim));
             try
             {
-                if (result.Shortages.Count == 0 && batch.Count > 0) await Submit(batch, token);
+                var results = await Submit(batch, token);
+                if (claim is not null) claim.ETag = results[^1].Headers.ETag ?? default;
             }
             catch (WriteConflictException e) when (e.Status == 409)
             {
-                lookForHeld = true; // a reservation row of this order exists: another attempt of the same order made it
+                // A row this transaction inserts exists. The claim of another attempt: not ours to take. Our own claim or
+                // reservation rows: an earlier try of this call made them and its response was lost; carry on from them.
+                if (claim is not null && await FindClaimAsync(township, claim.RowKey, token) is { } existing)
+                {
+                    if (existing.OrderId != orderId) throw new KeyTakenException();
+                    claim.ETag = existing.ETag;
+                    claim = null;
+                }
+                lookForHeld = true;
                 throw;
             }
             return result;
         }, ct);
+    }
+
+    public async Task<IdempotencyEntity?> FindClaimAsync(string township, string rowKey, CancellationToken ct)
+    {
+        var row = await Table.GetEntityIfExistsAsync<IdempotencyEntity>(township, rowKey, cancellationToken: ct);
+        return row.HasValue ? row.Value : null;
+    }
+
+    /// <summary>Conditional on the claim's ETag (a takeover): false when someone else changed or removed it.</summary>
+    public async Task<bool> TryReplaceClaimAsync(IdempotencyEntity claim, CancellationToken ct)
+    {
+        try
+        {
+            var response = await Table.UpdateEntityAsync(claim, claim.ETag, TableUpdateMode.Replace, ct);
+            claim.ETag = response.Headers.ETag ?? default;
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status is 412 or 404)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Frees the key (the placement gave up and took nothing): conditional on the claim's ETag, gone already is fine.</summary>
+    public async Task DeleteClaimAsync(IdempotencyEntity claim, CancellationToken ct)
+    {
+        try
+        {
+            await Table.DeleteEntityAsync(claim.PartitionKey, claim.RowKey, claim.ETag, ct);
+        }
+        catch (RequestFailedException e) when (e.Status is 412)
+        {
+        }
     }
 
     private static (IReadOnlyList<OrderLine> Lines, IReadOnlyList<Shortage> Shortages) Reserve(string township, string orderId, string stationId,
@@ -106,13 +164,14 @@ public sealed class StockStore(CommerceStorage storage, EntityCache<ListingEntit
         return rows.Where(r => r.HasValue && r.Value is not null).Select(r => r.Value!).ToDictionary(r => r.ListingId);
     }
 
-    private async Task Submit(List<TableTransactionAction> batch, CancellationToken ct)
+    private async Task<IReadOnlyList<Response>> Submit(List<TableTransactionAction> batch, CancellationToken ct)
     {
         try
         {
             var results = (await Table.SubmitTransactionAsync(batch, ct)).Value;
             for (var i = 0; i < batch.Count; i++)
                 if (batch[i].Entity is ListingEntity listing) cache.RememberWritten(listing, results[i]);
+            return results;
         }
         catch (TableTransactionFailedException e) when (e.Status is 412 or 409 or 404)
         {

@@ -63,8 +63,10 @@ public sealed class OrderEntity : ITableEntity
 }
 
 /// <summary>
-/// Same partition as the orders: RowKey "i~{operation}~{key}". Pending while a request works (its journal:
-/// the canonical request, so recovery can finish it); done with the first response, replayed for the same key.
+/// An Idempotency-Key's record. Done: in the calling station's partition of Orders, RowKey "i~{operation}~{key}", with the
+/// first response, replayed for the same key. Pending (a placement's claim): in table Listings next to the stock of its
+/// first township, RowKey "~~{station}~{key}" (see StockStore.ClaimKey), holding the canonical request and a lease so a
+/// replay or the router can finish it.
 /// </summary>
 public sealed class IdempotencyEntity : ITableEntity
 {
@@ -75,6 +77,8 @@ public sealed class IdempotencyEntity : ITableEntity
     public string RowKey { get; set; } = "";
     public DateTimeOffset? Timestamp { get; set; }
     public ETag ETag { get; set; }
+    /// <summary>The calling station (a claim's partition is a township, a record's is the station).</summary>
+    public string StationId { get; set; } = "";
     public string State { get; set; } = Pending;
     public string RequestHash { get; set; } = "";
     public string Request { get; set; } = "";

@@ -22,7 +22,7 @@ public sealed class OrderStore(CommerceStorage storage)
         return found.HasValue ? found.Value : null;
     }
 
-    /// <summary>Claims the key; false when a record for it exists already.</summary>
+    /// <summary>Inserts the key's record; false when one exists already.</summary>
     public async Task<bool> TryAddIdempotencyAsync(IdempotencyEntity record, CancellationToken ct)
     {
         try
@@ -40,24 +40,6 @@ public sealed class OrderStore(CommerceStorage storage)
     /// <summary>The order and a change to it, plus a new idempotency record, in one transaction.</summary>
     public Task<bool> TryReplaceWithRecordAsync(OrderEntity order, IdempotencyEntity record, CancellationToken ct) =>
         TryCommitAsync(order, insertOrder: false, record, insertRecord: true, ct);
-
-    /// <summary>Conditional on the record's ETag: false when someone else changed or removed it.</summary>
-    public async Task<bool> TryReplaceIdempotencyAsync(IdempotencyEntity record, CancellationToken ct)
-    {
-        try
-        {
-            var response = await Table.UpdateEntityAsync(record, record.ETag, TableUpdateMode.Replace, ct);
-            record.ETag = response.Headers.ETag ?? default;
-            return true;
-        }
-        catch (RequestFailedException e) when (e.Status is 412 or 404)
-        {
-            return false;
-        }
-    }
-
-    public async Task DeleteIdempotencyAsync(IdempotencyEntity record, CancellationToken ct) =>
-        await Table.DeleteEntityAsync(record.PartitionKey, record.RowKey, record.ETag, ct);
 
     /// <summary>One entity group transaction: the order write and the idempotency record commit together or not at all.</summary>
     public async Task<bool> TryCommitAsync(OrderEntity order, bool insertOrder, IdempotencyEntity record, bool insertRecord, CancellationToken ct)
