@@ -23,7 +23,7 @@ wait_port() { # host port seconds
 
 # start_azurite BLOB QUEUE TABLE [DATA_DIR]: in memory without DATA_DIR. Sets AZURITE_PID and STORAGE.
 start_azurite() {
-  local args=(--skipApiVersionCheck --loose --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1
+  local args=(--skipApiVersionCheck --loose --disableTelemetry --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1
               --blobPort "$1" --queuePort "$2" --tablePort "$3")
   if [ -n "${4:-}" ]; then mkdir -p "$4"; args+=(--location "$4"); else args+=(--inMemoryPersistence); fi
   "$ROOT/node_modules/.bin/azurite" "${args[@]}" --silent >"${AZURITE_LOG:-/dev/null}" 2>&1 &

@@ -13,10 +13,19 @@ public sealed class OrderFunctions(ApiKeyService keys, PlacementService placemen
     public async Task<IResult> Place(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "orders")] HttpRequest req, CancellationToken ct)
     {
-        var caller = await keys.CallerAsync(req, ct);
-        caller.RequireStation();
-        IdempotencyKey.Require(req.Header("Idempotency-Key"));
-        var body = await req.ReadJsonAsync<OrderRequest>(ct);
+        var caller = await keys.PlacingCallerAsync(req, ct);
+        OrderRequest? body;
+        try
+        {
+            caller.RequireStation();
+            IdempotencyKey.Require(req.Header("Idempotency-Key"));
+            body = await req.ReadJsonAsync<OrderRequest>(ct);
+        }
+        catch (CommerceException) when (caller.FromCopy)
+        {
+            await keys.VerifyAsync(caller, ct); // a key known from a copy only: 401 if it was revoked, before any other answer
+            throw;
+        }
         return (await placement.PlaceAsync(caller, req.Header("Idempotency-Key"), body, ct)).ToResult();
     }
 

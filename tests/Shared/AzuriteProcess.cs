@@ -24,7 +24,7 @@ public static class AzuriteProcess
         if (!File.Exists(exe)) throw new InvalidOperationException("Azurite is not installed: run scripts/test.sh (it runs npm ci).");
         int blob = FreePort(), queue = FreePort(), table = FreePort();
         var process = Process.Start(new ProcessStartInfo(exe,
-            $"--inMemoryPersistence --skipApiVersionCheck --loose --silent --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 --blobPort {blob} --queuePort {queue} --tablePort {table}")
+            $"--inMemoryPersistence --skipApiVersionCheck --loose --silent --disableTelemetry --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 --blobPort {blob} --queuePort {queue} --tablePort {table}")
         { RedirectStandardOutput = true, RedirectStandardError = true })!;
         Started = process;
         AppDomain.CurrentDomain.ProcessExit += (_, _) => { try { process.Kill(entireProcessTree: true); } catch (InvalidOperationException) { } };

@@ -16,4 +16,8 @@ public sealed record OrderView(string Id, string StationId, string Status, IRead
 }
 
 /// <summary>A response kept with its idempotency key and returned again, byte for byte, for a replay.</summary>
-public sealed record StoredResponse(int Status, string Body, string ContentType, bool Replayed);
+public sealed record StoredResponse(int Status, string Body, string ContentType, bool Replayed)
+{
+    /// <summary>This attempt's own commit wrote it (and so passed the caller's key fence, when there was one).</summary>
+    public bool CommittedHere { get; init; }
+}

@@ -17,13 +17,33 @@ namespace Lianhua.Commerce.Core.Orders;
 /// stock and holds the request), then the other townships' stock, all or nothing, (3) commit the order and the key's final
 /// record in one transaction. Every step is idempotent, so a replay or the router can resume a placement that died at any point.
 /// </summary>
-public sealed class PlacementService(OrderStore orders, StockStore stock, OrdersPlacedQueue queue, Foreground foreground, Network.NetworkService network,
+public sealed class PlacementService(OrderStore orders, StockStore stock, OrdersPlacedQueue queue, Foreground foreground, ApiKeyService keys, Network.NetworkService network,
     IOptions<OrderOptions> options, TimeProvider clock, ILogger<PlacementService> logger)
 {
     public const string Operation = "place";
     private OrderOptions Options => options.Value;
 
+    /// <summary>
+    /// A caller authenticated from a copy of its key (<see cref="Caller.FromCopy"/>) gets an answer only through a commit that
+    /// passed the key's fence; any other answer, or error, is given only after the key is read afresh.
+    /// </summary>
     public async Task<StoredResponse> PlaceAsync(Caller caller, string? idempotencyKey, OrderRequest? request, CancellationToken ct)
+    {
+        StoredResponse response;
+        try
+        {
+            response = await PlaceAsync(caller, idempotencyKey, request, caller.FromCopy ? caller.KeyId : null, ct);
+        }
+        catch (CommerceException) when (caller.FromCopy)
+        {
+            await keys.VerifyAsync(caller, ct);
+            throw;
+        }
+        if (!response.CommittedHere) await keys.VerifyAsync(caller, ct);
+        return response;
+    }
+
+    private async Task<StoredResponse> PlaceAsync(Caller caller, string? idempotencyKey, OrderRequest? request, string? fence, CancellationToken ct)
     {
         var stationId = caller.RequireStation();
         var key = IdempotencyKey.Require(idempotencyKey);
@@ -49,13 +69,13 @@ public sealed class PlacementService(OrderStore orders, StockStore stock, Orders
             await queue.SendPlacedAsync(new OrderPlacedMessage(claim.OrderId, stationId, key, township), ct);
             try
             {
-                return await ExecuteAsync(claim, resume: false, ct);
+                return await ExecuteAsync(claim, resume: false, fence, ct);
             }
             catch (KeyTakenException)
             {
                 // Another attempt of this key holds the claim (or finished): its answer is ours.
             }
-            if (await AwaitExistingAsync(stationId, key, hash, township, ct) is { } existing) return existing;
+            if (await AwaitExistingAsync(stationId, key, hash, township, fence, ct) is { } existing) return existing;
         }
         throw new ConflictException("This Idempotency-Key is busy; try again.", retryAfter: TimeSpan.FromSeconds(1));
     }
@@ -78,7 +98,7 @@ public sealed class PlacementService(OrderStore orders, StockStore stock, Orders
         if (!IsStale(claim)) return LookAgainIn(claim.LeasedAt);
         if (!await TakeOverAsync(claim, ct)) return Options.RouteDelay; // another attempt took it over just now
         logger.LogWarning("Order {OrderId}: the router takes over an abandoned placement (attempt {Attempt})", claim.OrderId, claim.Attempt);
-        await ExecuteAsync(claim, resume: true, ct);
+        await ExecuteAsync(claim, resume: true, fence: null, ct);
         return null;
     }
 
@@ -89,7 +109,7 @@ public sealed class PlacementService(OrderStore orders, StockStore stock, Orders
         return left < TimeSpan.Zero ? null : left + Options.RouteDelay;
     }
 
-    private async Task<StoredResponse?> AwaitExistingAsync(string stationId, string key, string hash, string township, CancellationToken ct)
+    private async Task<StoredResponse?> AwaitExistingAsync(string stationId, string key, string hash, string township, string? fence, CancellationToken ct)
     {
         var deadline = clock.GetUtcNow() + Options.InFlightWait;
         while (true)
@@ -103,7 +123,7 @@ public sealed class PlacementService(OrderStore orders, StockStore stock, Orders
             {
                 logger.LogWarning("Order {OrderId}: taking over an abandoned placement (attempt {Attempt})", claim.OrderId, claim.Attempt);
                 await queue.SendAsync(new OrderPlacedMessage(claim.OrderId, stationId, key, township), Options.RouteDelay, ct);
-                return (await ExecuteAsync(claim, resume: true, ct)) with { Replayed = true };
+                return (await ExecuteAsync(claim, resume: true, fence, ct)) with { Replayed = true };
             }
             if (clock.GetUtcNow() >= deadline)
                 throw new ConflictException("A request with this Idempotency-Key is still in flight; try again shortly.", retryAfter: TimeSpan.FromSeconds(1));
@@ -116,7 +136,7 @@ public sealed class PlacementService(OrderStore orders, StockStore stock, Orders
     /// <summary>The township of the first line: its reservation transaction carries the claim.</summary>
     private static string ClaimTownship(PlaceOrder place) => Listing.TownshipOf(place.Lines[0].ListingId)!;
 
-    private async Task<StoredResponse> ExecuteAsync(IdempotencyEntity claim, bool resume, CancellationToken ct)
+    private async Task<StoredResponse> ExecuteAsync(IdempotencyEntity claim, bool resume, string? fence, CancellationToken ct)
     {
         var place = JsonSerializer.Deserialize<PlaceOrder>(claim.Request, Json.Options)!;
         var groups = place.Lines.GroupBy(l => Listing.TownshipOf(l.ListingId)!).OrderBy(g => g.Key == claim.PartitionKey ? 0 : 1).ToList();
@@ -151,7 +171,7 @@ public sealed class PlacementService(OrderStore orders, StockStore stock, Orders
                 detail = "Some lines are short; nothing was reserved.",
                 shortages,
             };
-            return await CompleteAsync(claim, place, null, 409, JsonSerializer.Serialize(problem, Json.Options), "application/problem+json", ct);
+            return await CompleteAsync(claim, place, null, 409, JsonSerializer.Serialize(problem, Json.Options), "application/problem+json", null, ct);
         }
 
         if (await TooHeavyAsync(reserved, claim.StationId, ct) is { } tooHeavy)
@@ -165,7 +185,7 @@ public sealed class PlacementService(OrderStore orders, StockStore stock, Orders
         var lines = place.Lines.Select(l => byListing[l.ListingId]).ToList();
         var order = new Order(claim.OrderId, claim.StationId, OrderStatus.Confirmed, lines, lines.Sum(l => l.LineTotalFen),
             place.PaymentMethod, claim.PickupCode, claim.StartedAt, place.Recipient);
-        var response = await CompleteAsync(claim, place, order, 201, JsonSerializer.Serialize(OrderView.From(order), Json.Options), "application/json", ct);
+        var response = await CompleteAsync(claim, place, order, 201, JsonSerializer.Serialize(OrderView.From(order), Json.Options), "application/json", fence, ct);
         logger.LogInformation("Order {OrderId} placed by {StationId}: {Lines} lines, {TotalFen} fen", order.Id, order.StationId, lines.Count, order.TotalFen);
         return response;
     }
@@ -175,7 +195,8 @@ public sealed class PlacementService(OrderStore orders, StockStore stock, Orders
     /// there wins. An attempt that loses gets the winner's answer; if the winner made another order (a different request
     /// under the same key), it gives back the stock it took for its own.
     /// </summary>
-    private async Task<StoredResponse> CompleteAsync(IdempotencyEntity claim, PlaceOrder place, Order? order, int status, string body, string contentType, CancellationToken ct)
+    private async Task<StoredResponse> CompleteAsync(IdempotencyEntity claim, PlaceOrder place, Order? order, int status, string body, string contentType,
+        string? fence, CancellationToken ct)
     {
         var record = new IdempotencyEntity
         {
@@ -195,10 +216,15 @@ public sealed class PlacementService(OrderStore orders, StockStore stock, Orders
         };
         var committed = order is null
             ? await orders.TryAddIdempotencyAsync(record, ct)
-            : await orders.TryCommitAsync(OrderEntity.From(order), insertOrder: true, record, insertRecord: true, ct);
-        if (committed) return new StoredResponse(status, body, contentType, false);
-        var final = await orders.FindIdempotencyAsync(record.PartitionKey, record.RowKey, ct)
-            ?? throw new ConflictException("This order is being finished by another attempt; try again shortly.", retryAfter: TimeSpan.FromSeconds(1));
+            : await orders.TryCommitAsync(OrderEntity.From(order), insertOrder: true, record, insertRecord: true, ct, fence);
+        if (committed) return new StoredResponse(status, body, contentType, false) { CommittedHere = order is not null };
+        var final = await orders.FindIdempotencyAsync(record.PartitionKey, record.RowKey, ct);
+        if (final is null)
+        {
+            // Nothing committed: the key's fence is gone (revoked meanwhile) or the transaction failed otherwise. Take nothing.
+            await GiveUpAsync(claim, place, claimed: true, ct);
+            throw new ConflictException("The order could not be committed; try again.", retryAfter: TimeSpan.FromSeconds(1));
+        }
         if (final.OrderId != claim.OrderId && order is not null) await GiveBackAsync(claim, place, ct);
         // Someone else (a replay or the router that took over) finished it: theirs is the answer.
         return final.RequestHash == claim.RequestHash ? Replay(final) with { Replayed = false } : throw DifferentRequest();

@@ -15,14 +15,33 @@ public sealed record IssuedKey(string KeyId, string Key, string Role, string? Sc
 /// <summary>
 /// API keys look like <c>lh_{keyId}_{secret}</c>. Only the SHA-256 of the whole key is stored,
 /// under PartitionKey = keyId, so authentication is one point read.
+/// <para>
+/// A station key also has a fence row in its station's partition of Orders (<see cref="FenceRow"/>), written before the key
+/// and deleted before it. A placement may authenticate from this instance's copy of the key (no read): its commit
+/// transaction touches the fence row (merge, If-Match *), so once a key is revoked, on any instance, no placement with it
+/// commits; every other request reads the key afresh. A revoked key stops working at once either way.
+/// </para>
 /// </summary>
 public sealed class ApiKeyService(CommerceStorage storage, NetworkService network, IOptions<CommerceOptions> options,
     TimeProvider clock, ILogger<ApiKeyService> logger)
 {
     public const string BootstrapKeyId = "county-bootstrap";
+    private const int MaxCopies = 10_000;
     private TableClient Table => storage.Table(TableNames.ApiKeys);
+    private TableClient Fences => storage.Table(TableNames.Orders);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, ApiKeyEntity> _copies = new();
 
-    public async Task<Caller> AuthenticateAsync(string? presentedKey, CancellationToken ct)
+    /// <summary>RowKey of a station key's fence row, in the station's partition of table Orders.</summary>
+    public static string FenceRow(string keyId) => $"k~{keyId}";
+
+    /// <summary>Authenticates with a fresh read of the key.</summary>
+    public Task<Caller> AuthenticateAsync(string? presentedKey, CancellationToken ct) => AuthenticateAsync(presentedKey, allowCopy: false, ct);
+
+    /// <summary>
+    /// With <paramref name="allowCopy"/>, a fenced station key this instance has read before is taken from its copy
+    /// (<see cref="Caller.FromCopy"/>): the caller must then commit through the key's fence or call <see cref="VerifyAsync"/>.
+    /// </summary>
+    public async Task<Caller> AuthenticateAsync(string? presentedKey, bool allowCopy, CancellationToken ct)
     {
         if (string.IsNullOrEmpty(presentedKey) || presentedKey.Length > 200)
             throw new UnauthorizedException("Send a valid X-Api-Key header.");
@@ -32,11 +51,33 @@ public sealed class ApiKeyService(CommerceStorage storage, NetworkService networ
             return new Caller(BootstrapKeyId, Role.County, null);
 
         var keyId = ParseKeyId(presentedKey) ?? throw new UnauthorizedException("Send a valid X-Api-Key header.");
+        if (allowCopy && _copies.TryGetValue(keyId, out var copy) && copy.Fenced
+            && CryptographicOperations.FixedTimeEquals(hash, Convert.FromBase64String(copy.Hash)))
+            return new Caller(keyId, Caller.ParseRole(copy.Role)!.Value, copy.ScopeId, FromCopy: true);
         var row = await Table.GetEntityIfExistsAsync<ApiKeyEntity>(keyId, "", cancellationToken: ct);
         if (!row.HasValue || row.Value is not { } key 
             || !CryptographicOperations.FixedTimeEquals(hash, Convert.FromBase64String(key.Hash)))
+        {
+            _copies.TryRemove(keyId, out _);
             throw new UnauthorizedException("Send a valid X-Api-Key header.");
+        }
+        if (key.Fenced)
+        {
+            if (_copies.Count >= MaxCopies) _copies.Clear();
+            _copies[keyId] = key;
+        }
         return new Caller(keyId, Caller.ParseRole(key.Role)!.Value, key.ScopeId);
+    }
+
+    /// <summary>For a caller authenticated from a copy: reads the key afresh and fails with 401 when it is gone.</summary>
+    public async Task VerifyAsync(Caller caller, CancellationToken ct)
+    {
+        if (!caller.FromCopy) return;
+        if (!(await Table.GetEntityIfExistsAsync<ApiKeyEntity>(caller.KeyId, "", cancellationToken: ct)).HasValue)
+        {
+            _copies.TryRemove(caller.KeyId, out _);
+            throw new UnauthorizedException("Send a valid X-Api-Key header.");
+        }
     }
 
     public async Task<IssuedKey> CreateAsync(Caller caller, string? roleName, string? scopeId, CancellationToken ct)
@@ -60,8 +101,11 @@ public sealed class ApiKeyService(CommerceStorage storage, NetworkService networ
 
         var keyId = Ids.NewRandom()[..16];
         var key = $"lh_{keyId}_{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24))}";
+        var fenced = role == Role.Station;
+        if (fenced) await Fences.AddEntityAsync(new TableEntity(scopeId, FenceRow(keyId)), ct);
         await Table.AddEntityAsync(new ApiKeyEntity
         {
+            Fenced = fenced,
             PartitionKey = keyId,
             RowKey = "",
             Hash = Convert.ToBase64String(Hash(key)),
@@ -78,7 +122,12 @@ public sealed class ApiKeyService(CommerceStorage storage, NetworkService networ
     {
         caller.RequireCounty();
         if (!Ids.IsSafe(keyId)) throw new NotFoundException("Key");
-        // A delete, not a flag: the next authentication misses at once, on every instance. The SDK reports a missing row as 404 without throwing.
+        // A delete, not a flag: the next authentication misses at once, on every instance. The fence goes first, so no
+        // placement authenticated from a copy of the key commits after this. The SDK reports a missing row as 404 without throwing.
+        var row = await Table.GetEntityIfExistsAsync<ApiKeyEntity>(keyId, "", cancellationToken: ct);
+        if (!row.HasValue || row.Value is not { } existing) throw new NotFoundException("Key");
+        if (existing.Fenced && existing.ScopeId is not null) await Fences.DeleteEntityAsync(existing.ScopeId, FenceRow(keyId), ETag.All, ct);
+        _copies.TryRemove(keyId, out _);
         var response = await Table.DeleteEntityAsync(keyId, "", ETag.All, ct);
         if (response.Status == 404) throw new NotFoundException("Key");
         logger.LogInformation("API key {KeyId} revoked by {CallerKeyId}", keyId, caller.KeyId);
@@ -102,6 +151,8 @@ public sealed class ApiKeyEntity : ITableEntity
     public string Hash { get; set; } = "";
     public string Role { get; set; } = "";
     public string? ScopeId { get; set; }
+    /// <summary>A station key with a fence row (see ApiKeyService): a placement may authenticate it from a copy.</summary>
+    public bool Fenced { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public string CreatedBy { get; set; } = "";
 }

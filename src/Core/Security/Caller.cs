@@ -2,8 +2,12 @@ namespace Lianhua.Commerce.Core.Security;
 
 public enum Role { County, Station, Hub }
 
-/// <summary>Who is calling: the role of the API key and the station or hub it is scoped to.</summary>
-public sealed record Caller(string KeyId, Role Role, string? ScopeId)
+/// <summary>
+/// Who is calling: the role of the API key and the station or hub it is scoped to. <see cref="FromCopy"/>: authenticated
+/// from this instance's copy of the key, not a fresh read; only a placement accepts that, because its commit transaction
+/// checks the key's fence row (see ApiKeyService).
+/// </summary>
+public sealed record Caller(string KeyId, Role Role, string? ScopeId, bool FromCopy = false)
 {
     public bool IsCounty => Role == Role.County;
     public bool IsStation(string stationId) => Role == Role.Station && ScopeId == stationId;

@@ -45,9 +45,13 @@ public sealed class CommerceStorage
         UsesIdentity = true;
     }
 
-    public TableClient Table(string name) => Tables.GetTableClient(Prefix + name);
+    // Clients are thread-safe and share the service client's pipeline; one per name (making one parses its URI each time).
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, TableClient> _tables = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, QueueClient> _queues = new();
 
-    public QueueClient Queue(string name) => Queues.GetQueueClient(QueueName(Prefix, name));
+    public TableClient Table(string name) => _tables.GetOrAdd(name, n => Tables.GetTableClient(Prefix + n));
+
+    public QueueClient Queue(string name) => _queues.GetOrAdd(name, n => Queues.GetQueueClient(QueueName(Prefix, n)));
 
     public static string QueueName(string prefix, string name) => prefix.Length == 0 ? name : $"{prefix}-{name}";
 

@@ -1,5 +1,6 @@
 using System.Net;
 using Lianhua.Commerce.IntegrationTests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Lianhua.Commerce.IntegrationTests.Http;
 
@@ -67,5 +68,59 @@ public sealed class KeyTests(LocalHostFixture host) : IClassFixture<LocalHostFix
         var response = await host.County().Post("keys", new { role, scopeId });
         Assert.Equal(HttpStatusCode.BadRequest, response.Status);
         Assert.NotNull(response.Json["errors"]);
+    }
+
+    private static object OneUnitOf(string listingId) =>
+        new { lines = new[] { new { listingId, quantity = 1 } }, recipient = new { name = "李强", phone = "15170990000" }, paymentMethod = "cod" };
+
+    private static Dictionary<string, string> NewKey() => new() { ["Idempotency-Key"] = Guid.NewGuid().ToString("N") };
+
+    [Fact]
+    public async Task AStationKeyRevokedByAnotherInstance_PlacesNothing_EvenWhereThisInstanceKnewIt()
+    {
+        var seller = await TestData.StationKey(host, TestData.StationA);
+        var listingId = (await TestData.CreateListing(seller, TestData.Listing(stock: 10)))["id"]!.GetValue<string>();
+        var issued = await host.County().Post("keys", new { role = "station", scopeId = TestData.StationB });
+        var buyer = host.Client(issued.Json["key"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.Created, (await buyer.Post("orders", OneUnitOf(listingId), NewKey())).Status); // this instance now knows the key
+
+        // Another instance revokes it: this instance's copy of the key is untouched, only storage changes.
+        var services = host.App.Services;
+        var other = new Lianhua.Commerce.Core.Security.ApiKeyService(services.GetRequiredService<Lianhua.Commerce.Core.Storage.CommerceStorage>(),
+            services.GetRequiredService<Lianhua.Commerce.Core.Network.NetworkService>(),
+            services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Lianhua.Commerce.Core.Security.CommerceOptions>>(),
+            TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<Lianhua.Commerce.Core.Security.ApiKeyService>.Instance);
+        await other.RevokeAsync(new Lianhua.Commerce.Core.Security.Caller("test", Lianhua.Commerce.Core.Security.Role.County, null),
+            issued.Json["keyId"]!.GetValue<string>(), default);
+
+        var afterRevoke = await buyer.Post("orders", OneUnitOf(listingId), NewKey());
+        Assert.Equal(HttpStatusCode.Unauthorized, afterRevoke.Status);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await buyer.Post("orders", new { lines = Array.Empty<object>() }, NewKey())).Status); // bad input too
+        Assert.Equal(9, (await seller.Get($"listings/{listingId}")).Json["stock"]!.GetValue<long>());
+        var orders = await host.County().Get($"stations/{TestData.StationB}/orders?pageSize=100");
+        Assert.Single(orders.Json["items"]!.AsArray(), o => o!["lines"]![0]!["listingId"]!.GetValue<string>() == listingId);
+    }
+
+    [Fact]
+    public async Task APlacementWithAKeyThisInstanceKnows_DoesNotReadTheKey()
+    {
+        var seller = await TestData.StationKey(host, TestData.StationA);
+        var listingId = (await TestData.CreateListing(seller, TestData.Listing(stock: 10)))["id"]!.GetValue<string>();
+        var buyer = await TestData.StationKey(host, TestData.StationB);
+        Assert.Equal(HttpStatusCode.Created, (await buyer.Post("orders", OneUnitOf(listingId), NewKey())).Status);
+
+        // A rule that notes the next request to table ApiKeys (it holds it back 1 ms): the next placement makes none; a listing read does.
+        host.Faults.Add(new("key read", m => m.Request.Uri.Path.Contains($"/{host.Prefix}ApiKeys"), AfterSend: false, Skip: 0, Stall: TimeSpan.FromMilliseconds(1)));
+        try
+        {
+            Assert.Equal(HttpStatusCode.Created, (await buyer.Post("orders", OneUnitOf(listingId), NewKey())).Status);
+            Assert.Equal(1, host.Faults.Remaining);
+            Assert.Equal(HttpStatusCode.OK, (await buyer.Get($"listings/{listingId}")).Status);
+            Assert.Equal(0, host.Faults.Remaining);
+        }
+        finally
+        {
+            host.Faults.Clear();
+        }
     }
 }

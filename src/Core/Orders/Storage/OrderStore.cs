@@ -41,16 +41,24 @@ public sealed class OrderStore(CommerceStorage storage)
     public Task<bool> TryReplaceWithRecordAsync(OrderEntity order, IdempotencyEntity record, CancellationToken ct) =>
         TryCommitAsync(order, insertOrder: false, record, insertRecord: true, ct);
 
-    /// <summary>One entity group transaction: the order write and the idempotency record commit together or not at all.</summary>
-    public async Task<bool> TryCommitAsync(OrderEntity order, bool insertOrder, IdempotencyEntity record, bool insertRecord, CancellationToken ct)
+    /// <summary>
+    /// One entity group transaction: the order write and the idempotency record commit together or not at all. With a
+    /// <paramref name="fenceKeyId"/> it also touches that API key's fence row (merge, If-Match *): a revoked key's fence is gone,
+    /// and the transaction fails (see Security.ApiKeyService).
+    /// </summary>
+    public async Task<bool> TryCommitAsync(OrderEntity order, bool insertOrder, IdempotencyEntity record, bool insertRecord, CancellationToken ct,
+        string? fenceKeyId = null)
     {
         try
         {
-            await Table.SubmitTransactionAsync(
+            List<TableTransactionAction> batch =
             [
                 insertOrder ? new(TableTransactionActionType.Add, order) : new(TableTransactionActionType.UpdateReplace, order, order.ETag),
                 insertRecord ? new(TableTransactionActionType.Add, record) : new(TableTransactionActionType.UpdateReplace, record, record.ETag),
-            ], ct);
+            ];
+            if (fenceKeyId is not null)
+                batch.Add(new(TableTransactionActionType.UpdateMerge, new TableEntity(order.PartitionKey, Security.ApiKeyService.FenceRow(fenceKeyId)), ETag.All));
+            await Table.SubmitTransactionAsync(batch, ct);
             return true;
         }
         catch (TableTransactionFailedException e) when (e.Status is 409 or 412 or 404)
