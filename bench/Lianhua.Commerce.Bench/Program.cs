@@ -17,7 +17,7 @@ const int Stations = 16;
 var storage = Environment.GetEnvironmentVariable("LIANHUA_TEST_STORAGE") ?? AzuriteProcess.Start();
 
 Console.WriteLine($"# Lianhua.Commerce benchmark: {Stations} concurrent stations, {perStation} orders each, {Environment.ProcessorCount} cores");
-await RawInserts(storage, Stations, 20); // warm-up: Azurite's and .NET's JIT, connections
+await RawInserts(storage, Stations, 150); // warm-up: Azurite's (V8) and .NET's JIT, connections; 2,400 inserts (fewer left Azurite half warm)
 var cpu = new CpuMeter(AzuriteProcess.Started);
 var rawBefore = await RawInserts(storage, Stations, perStation);
 var (azuriteMsPerInsert, benchMsPerInsert) = cpu.PerItem(Stations * perStation);
@@ -48,7 +48,7 @@ var buyerKeys = await Task.WhenAll(buyers.Select(s => Key(http, countyKey, s)));
 var listings = await Task.WhenAll(originKeys.Select(k => Listing(http, k, 1_000_000)));
 
 // Warm-up as for the raw inserts: a few orders per station, routed before the measured burst starts.
-await RoutingLag(app, (await Burst(http, buyerKeys, i => listings[i], 5)).Orders);
+await RoutingLag(app, (await Burst(http, buyerKeys, i => listings[i], 20)).Orders);
 
 // (b) distinct listings: buyer i orders from origin i's listing.
 var before = counter.Count;

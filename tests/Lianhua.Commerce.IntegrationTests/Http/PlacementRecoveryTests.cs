@@ -203,3 +203,47 @@ public sealed class RoutingYieldTests(LocalHostFixture host) : IClassFixture<Loc
             $"routed at {routedAt:O}, while the other placement ran until {slowEnded:O}");
     }
 }
+
+/// <summary>A message carries the orders of a busy moment; one that fails does not hold the others back, nor get lost.</summary>
+public sealed class GroupedMessageTests(LocalHostFixture host) : IClassFixture<LocalHostFixture>
+{
+    [Fact]
+    public async Task AnOrderThatFailsInAMessageOfSeveral_IsSentAgainAlone_AndTheOthersAreRouted()
+    {
+        var seller = await TestData.StationKey(host, TestData.StationA);
+        var buyer = await TestData.StationKey(host, TestData.StationB);
+        var listingId = (await TestData.CreateListing(seller, TestData.Listing(stock: 10)))["id"]!.GetValue<string>();
+        var ids = new List<string>();
+        foreach (var _ in Enumerable.Range(0, 3))
+        {
+            var placed = await buyer.Post("orders", new { lines = new[] { new { listingId, quantity = 1 } }, recipient = new { name = "李强", phone = "15170990000" }, paymentMethod = "cod" },
+                new Dictionary<string, string> { ["Idempotency-Key"] = Guid.NewGuid().ToString("N") });
+            ids.Add(placed.Json["id"]!.GetValue<string>());
+        }
+        var store = host.App.Services.GetRequiredService<Lianhua.Commerce.Core.Orders.Storage.OrderStore>();
+        await Eventually.True(async () => (await Task.WhenAll(ids.Select(id => store.FindAsync(id, default)))).All(o => o!.RoutedAt is not null), 30, "never routed");
+
+        // The same three orders again in one message (as a redelivery would bring them), and reading the second one fails.
+        var suffix = Lianhua.Commerce.Core.Orders.Order.Parse(ids[1])!.Value.Suffix;
+        host.Faults.Add(new("order read", m => m.Request.Method == RequestMethod.Get && m.Request.Uri.Path.Contains($"/{host.Prefix}Orders(")
+            && m.Request.Uri.Path.Contains(suffix), AfterSend: false, Skip: 0));
+        // Notes (holds back 1 ms) a send of orders-placed that carries the failed order and no other.
+        host.Faults.Add(new("sent alone", m => m.Request.Method == RequestMethod.Post && m.Request.Uri.Path.EndsWith($"/{host.Prefix}-orders-placed/messages")
+            && Sent(m) is var body && body.Contains(ids[1]) && !body.Contains(ids[0]) && !body.Contains(ids[2]), AfterSend: false, Skip: 0, Stall: TimeSpan.FromMilliseconds(1)));
+        var router = host.App.Services.GetRequiredService<OrderRouter>();
+        await router.HandleAsync(new OrdersPlacedMessage(ids.Select(id => new OrderPlacedMessage(id, TestData.StationB, null)).ToList(), DateTimeOffset.UtcNow), default);
+        Assert.Equal(0, host.Faults.Remaining); // the read failed, and the message as a whole succeeded: the failed order went back alone
+        host.Faults.Clear();
+    }
+
+    /// <summary>The JSON a queue send carries (the SDK base64-encodes it inside the XML body).</summary>
+    private static string Sent(HttpMessage m)
+    {
+        using var buffer = new MemoryStream();
+        m.Request.Content?.WriteTo(buffer, default);
+        var xml = System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+        var start = xml.IndexOf("<MessageText>", StringComparison.Ordinal) + "<MessageText>".Length;
+        var end = xml.IndexOf("</MessageText>", StringComparison.Ordinal);
+        return end > start ? System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(xml[start..end])) : "";
+    }
+}
