@@ -54,6 +54,31 @@ public sealed class OrderTests(LocalHostFixture host) : IClassFixture<LocalHostF
     }
 
     [Fact]
+    public async Task OneKey_WithBodiesFromTwoTownships_MakesOneOrder_SequentiallyAndAtOnce()
+    {
+        // The key's claim sits next to the stock of the order's first township, so two bodies from two townships claim
+        // in two places; the key's record, inserted with the order, still lets only one of them commit.
+        var (_, buyer, near) = await Setup(stock: 30);
+        var otherSeller = await TestData.StationKey(host, "st-360321205-02");
+        var far = (await TestData.CreateListing(otherSeller, TestData.Listing(stock: 30)))["id"]!.GetValue<string>();
+
+        var key = Key();
+        Assert.Equal(HttpStatusCode.Created, (await buyer.Post("orders", OrderBody((near, 1)), key)).Status);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await buyer.Post("orders", OrderBody((far, 1)), key)).Status);
+        Assert.Equal(30, await Stock(buyer, far));
+
+        for (var round = 0; round < 5; round++)
+        {
+            var both = Key();
+            var answers = await Task.WhenAll(buyer.Post("orders", OrderBody((near, 1)), both), buyer.Post("orders", OrderBody((far, 1)), both));
+            Assert.Single(answers, a => a.Status == HttpStatusCode.Created);
+            Assert.All(answers, a => Assert.True(a.Status is HttpStatusCode.Created or HttpStatusCode.UnprocessableEntity or HttpStatusCode.Conflict, a.ToString()));
+        }
+        var taken = (29 - await Stock(buyer, near)) + (30 - await Stock(buyer, far));
+        Assert.Equal(5, taken); // one unit per round, and nothing held by the losers
+    }
+
+    [Fact]
     public async Task PlaceOrder_WhenLastUnitsAreTakenConcurrently_ExactlyStockSucceed_TenRounds()
     {
         var seller = await TestData.StationKey(host, TestData.StationA);
