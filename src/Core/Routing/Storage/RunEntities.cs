@@ -23,7 +23,11 @@ public sealed class RunEntity : ITableEntity
 
     public static string Row(RunKey key) => $"{key.Date.ToString("yyyyMMdd", CultureInfo.InvariantCulture)}_{key.To}";
     public static string DayPrefix(DateOnly day) => day.ToString("yyyyMMdd", CultureInfo.InvariantCulture) + "_";
-    public RunKey ToKey() => BusinessDay.TryParse(Date, out var day) ? new(PartitionKey, To, day) : throw new FormatException($"Run row {RowKey} has no date.");
+    public RunKey ToKey() => KeyOf(PartitionKey, To, Date, RowKey);
+
+    /// <summary>The run a row names by its partition (from), <c>To</c> and <c>Date</c>.</summary>
+    public static RunKey KeyOf(string from, string to, string date, string rowKey) =>
+        BusinessDay.TryParse(date, out var day) ? new(from, to, day) : throw new FormatException($"Run row {rowKey} has no date.");
 }
 
 public sealed class RunBookingEntity : ITableEntity
@@ -52,7 +56,7 @@ public sealed class LegMarkerEntity : ITableEntity
     public string Date { get; set; } = "";
 
     public static string Row(string shipmentId) => $"leg~{shipmentId}";
-    public RunKey ToKey() => BusinessDay.TryParse(Date, out var day) ? new(PartitionKey, To, day) : throw new FormatException($"Run row {RowKey} has no date.");
+    public RunKey ToKey() => RunEntity.KeyOf(PartitionKey, To, Date, RowKey);
 }
 
 public sealed record RunView(string Id, string From, string To, string Date, long CapacityGrams, long LoadGrams, IReadOnlyList<string> ShipmentIds);
