@@ -69,7 +69,7 @@ public sealed class PlacementService(OrderStore orders, StockStore stock, Orders
             await queue.SendPlacedAsync(new OrderPlacedMessage(claim.OrderId, stationId, key, township), ct);
             try
             {
-                return await ExecuteAsync(claim, resume: false, fence, ct);
+                return await ExecuteAsync(claim, place, resume: false, fence, ct);
             }
             catch (KeyTakenException)
             {
@@ -98,7 +98,7 @@ public sealed class PlacementService(OrderStore orders, StockStore stock, Orders
         if (!IsStale(claim)) return LookAgainIn(claim.LeasedAt);
         if (!await TakeOverAsync(claim, ct)) return Options.RouteDelay; // another attempt took it over just now
         logger.LogWarning("Order {OrderId}: the router takes over an abandoned placement (attempt {Attempt})", claim.OrderId, claim.Attempt);
-        await ExecuteAsync(claim, resume: true, fence: null, ct);
+        await ExecuteAsync(claim, null, resume: true, fence: null, ct);
         return null;
     }
 
@@ -123,7 +123,7 @@ public sealed class PlacementService(OrderStore orders, StockStore stock, Orders
             {
                 logger.LogWarning("Order {OrderId}: taking over an abandoned placement (attempt {Attempt})", claim.OrderId, claim.Attempt);
                 await queue.SendAsync(new OrderPlacedMessage(claim.OrderId, stationId, key, township), Options.RouteDelay, ct);
-                return (await ExecuteAsync(claim, resume: true, fence, ct)) with { Replayed = true };
+                return (await ExecuteAsync(claim, null, resume: true, fence, ct)) with { Replayed = true };
             }
             if (clock.GetUtcNow() >= deadline)
                 throw new ConflictException("A request with this Idempotency-Key is still in flight; try again shortly.", retryAfter: TimeSpan.FromSeconds(1));
@@ -136,9 +136,10 @@ public sealed class PlacementService(OrderStore orders, StockStore stock, Orders
     /// <summary>The township of the first line: its reservation transaction carries the claim.</summary>
     private static string ClaimTownship(PlaceOrder place) => Listing.TownshipOf(place.Lines[0].ListingId)!;
 
-    private async Task<StoredResponse> ExecuteAsync(IdempotencyEntity claim, bool resume, string? fence, CancellationToken ct)
+    /// <summary>Runs a placement from its claim; <paramref name="place"/> is the claim's request when the caller has it at hand.</summary>
+    private async Task<StoredResponse> ExecuteAsync(IdempotencyEntity claim, PlaceOrder? place, bool resume, string? fence, CancellationToken ct)
     {
-        var place = JsonSerializer.Deserialize<PlaceOrder>(claim.Request, Json.Options)!;
+        place ??= JsonSerializer.Deserialize<PlaceOrder>(claim.Request, Json.Options)!;
         var groups = place.Lines.GroupBy(l => Listing.TownshipOf(l.ListingId)!).OrderBy(g => g.Key == claim.PartitionKey ? 0 : 1).ToList();
         var stopAt = claim.LeasedAt + Options.PlacementLease / 2;
         var reserved = new List<OrderLine>();
@@ -201,7 +202,7 @@ public sealed class PlacementService(OrderStore orders, StockStore stock, Orders
         var record = new IdempotencyEntity
         {
             PartitionKey = claim.StationId,
-            RowKey = IdempotencyEntity.Row(Operation, IdempotencyKeyOf(claim)),
+            RowKey = IdempotencyEntity.Row(Operation, StockStore.IdempotencyKeyOfClaim(claim)),
             StationId = claim.StationId,
             State = IdempotencyEntity.Done,
             RequestHash = claim.RequestHash,
@@ -229,8 +230,6 @@ public sealed class PlacementService(OrderStore orders, StockStore stock, Orders
         // Someone else (a replay or the router that took over) finished it: theirs is the answer.
         return final.RequestHash == claim.RequestHash ? Replay(final) with { Replayed = false } : throw DifferentRequest();
     }
-
-    private static string IdempotencyKeyOf(IdempotencyEntity claim) => claim.RowKey[(claim.RowKey.IndexOf('~', 2) + 1)..];
 
     /// <summary>Each origin station's part is one shipment; it must fit the smallest run capacity on its path.</summary>
     private async Task<string?> TooHeavyAsync(IReadOnlyList<OrderLine> lines, string destinationStationId, CancellationToken ct)

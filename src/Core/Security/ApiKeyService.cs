@@ -43,24 +43,20 @@ public sealed class ApiKeyService(CommerceStorage storage, NetworkService networ
     /// </summary>
     public async Task<Caller> AuthenticateAsync(string? presentedKey, bool allowCopy, CancellationToken ct)
     {
-        if (string.IsNullOrEmpty(presentedKey) || presentedKey.Length > 200)
-            throw new UnauthorizedException("Send a valid X-Api-Key header.");
+        if (string.IsNullOrEmpty(presentedKey) || presentedKey.Length > 200) throw Reject(null);
         var hash = Hash(presentedKey);
         var bootstrap = options.Value.CountyApiKey;
         if (!string.IsNullOrEmpty(bootstrap) && CryptographicOperations.FixedTimeEquals(hash, Hash(bootstrap)))
             return new Caller(BootstrapKeyId, Role.County, null);
 
-        var keyId = ParseKeyId(presentedKey) ?? throw new UnauthorizedException("Send a valid X-Api-Key header.");
+        var keyId = ParseKeyId(presentedKey) ?? throw Reject(null);
         if (allowCopy && _copies.TryGetValue(keyId, out var copy) && copy.Fenced
             && CryptographicOperations.FixedTimeEquals(hash, Convert.FromBase64String(copy.Hash)))
             return new Caller(keyId, Caller.ParseRole(copy.Role)!.Value, copy.ScopeId, FromCopy: true);
         var row = await Table.GetEntityIfExistsAsync<ApiKeyEntity>(keyId, "", cancellationToken: ct);
         if (!row.HasValue || row.Value is not { } key 
             || !CryptographicOperations.FixedTimeEquals(hash, Convert.FromBase64String(key.Hash)))
-        {
-            _copies.TryRemove(keyId, out _);
-            throw new UnauthorizedException("Send a valid X-Api-Key header.");
-        }
+            throw Reject(keyId);
         if (key.Fenced)
         {
             if (_copies.Count >= MaxCopies) _copies.Clear();
@@ -73,11 +69,14 @@ public sealed class ApiKeyService(CommerceStorage storage, NetworkService networ
     public async Task VerifyAsync(Caller caller, CancellationToken ct)
     {
         if (!caller.FromCopy) return;
-        if (!(await Table.GetEntityIfExistsAsync<ApiKeyEntity>(caller.KeyId, "", cancellationToken: ct)).HasValue)
-        {
-            _copies.TryRemove(caller.KeyId, out _);
-            throw new UnauthorizedException("Send a valid X-Api-Key header.");
-        }
+        if (!(await Table.GetEntityIfExistsAsync<ApiKeyEntity>(caller.KeyId, "", cancellationToken: ct)).HasValue) throw Reject(caller.KeyId);
+    }
+
+    /// <summary>The 401 for a key that does not (or no longer) authenticate; this instance forgets its copy of it.</summary>
+    private UnauthorizedException Reject(string? keyId)
+    {
+        if (keyId is not null) _copies.TryRemove(keyId, out _);
+        return new UnauthorizedException("Send a valid X-Api-Key header.");
     }
 
     public async Task<IssuedKey> CreateAsync(Caller caller, string? roleName, string? scopeId, CancellationToken ct)

@@ -27,6 +27,9 @@ public sealed class StockStore(CommerceStorage storage, EntityCache<ListingEntit
     /// <summary>RowKey of a placement's claim on its Idempotency-Key: next to the stock of its first township.</summary>
     public static string ClaimKey(string stationId, string idempotencyKey) => $"~~{stationId}~{idempotencyKey}";
 
+    /// <summary>The Idempotency-Key a claim row is for (the inverse of <see cref="ClaimKey"/>).</summary>
+    public static string IdempotencyKeyOfClaim(IdempotencyEntity claim) => claim.RowKey[$"~~{claim.StationId}~".Length..];
+
     /// <summary>
     /// Reserves every line of one township, or none. Returns the priced lines, or the shortages. With a <paramref name="claim"/>
     /// the claim row is inserted in the same transaction: the key is claimed exactly when the stock is taken. A claim that
