@@ -46,12 +46,12 @@ public sealed class StockStore(CommerceStorage storage, EntityCache<ListingEntit
             // The cached copy when there is one (the transaction's If-Match checks it is current), else a point read.
             var copies = lines.Select(l => cache.Find(township, l.ListingId)).ToArray();
             var listings = await Task.WhenAll(lines.Select((l, i) => copies[i] is { } copy ? Task.FromResult<ListingEntity?>(copy) : Read(township, l.ListingId, token)));
-            var result = Reserve(township, orderId, stationId, lines, listings, held, out var batch);
+            var result = Reserve(township, orderId, stationId, lines, listings, held, out var batch, out var written);
             if (result.Shortages.Count > 0 && copies.Any(c => c is not null))
             {
                 // A shortage is an answer no conditional write checks: never give it from a copy.
                 listings = await Task.WhenAll(lines.Select(l => Read(township, l.ListingId, token)));
-                result = Reserve(township, orderId, stationId, lines, listings, held, out batch);
+                result = Reserve(township, orderId, stationId, lines, listings, held, out batch, out written);
             }
             if (result.Shortages.Count > 0 || batch.Count == 0) return result;
             if (clock.GetUtcNow() > stopAt)
@@ -59,7 +59,7 @@ public sealed class StockStore(CommerceStorage storage, EntityCache<ListingEntit
             if (claim is not null) batch.Add(new(TableTransactionActionType.Add, claim));
             try
             {
-                var results = await Submit(batch, token);
+                var results = await Submit(batch, written, token);
                 if (claim is not null) claim.ETag = results[^1].Headers.ETag ?? default;
             }
             catch (WriteConflictException e) when (e.Status == 409)
@@ -113,11 +113,13 @@ public sealed class StockStore(CommerceStorage storage, EntityCache<ListingEntit
     }
 
     private static (IReadOnlyList<OrderLine> Lines, IReadOnlyList<Shortage> Shortages) Reserve(string township, string orderId, string stationId,
-        IReadOnlyList<RequestedLine> lines, ListingEntity?[] listings, Dictionary<string, ReservationEntity> held, out List<TableTransactionAction> batch)
+        IReadOnlyList<RequestedLine> lines, ListingEntity?[] listings, Dictionary<string, ReservationEntity> held, out List<TableTransactionAction> batch,
+        out List<ListingEntity> written)
     {
         var priced = new List<OrderLine>();
         var shortages = new List<Shortage>();
         batch = [];
+        written = [];
         for (var i = 0; i < lines.Count; i++)
         {
             var line = lines[i];
@@ -129,7 +131,8 @@ public sealed class StockStore(CommerceStorage storage, EntityCache<ListingEntit
                 listing.StationId, township, listing.Category, listing.UnitWeightGrams);
             priced.Add(orderLine);
             listing.Stock -= line.Quantity;
-            batch.Add(new(TableTransactionActionType.UpdateReplace, listing, listing.ETag));
+            written.Add(listing);
+            batch.Add(StockWrite(listing));
             batch.Add(new(TableTransactionActionType.Add, ReservationEntity.From(township, orderId, stationId, orderLine)));
         }
         return shortages.Count > 0 ? ([], shortages) : (priced, []);
@@ -150,14 +153,15 @@ public sealed class StockStore(CommerceStorage storage, EntityCache<ListingEntit
             if (held.Count == 0) return true;
             var listings = await Task.WhenAll(held.Keys.Select(id => Table.GetEntityAsync<ListingEntity>(township, id, cancellationToken: token)));
             var batch = new List<TableTransactionAction>();
-            foreach (var listing in listings.Select(r => r.Value))
+            var written = listings.Select(r => r.Value).ToList();
+            foreach (var listing in written)
             {
                 var reservation = held[listing.RowKey];
                 listing.Stock += reservation.Quantity;
-                batch.Add(new(TableTransactionActionType.UpdateReplace, listing, listing.ETag));
+                batch.Add(StockWrite(listing));
                 batch.Add(new(TableTransactionActionType.Delete, reservation, reservation.ETag));
             }
-            await Submit(batch, token);
+            await Submit(batch, written, token);
             return true;
         }, ct);
 
@@ -167,20 +171,28 @@ public sealed class StockStore(CommerceStorage storage, EntityCache<ListingEntit
         return rows.Where(r => r.HasValue && r.Value is not null).Select(r => r.Value!).ToDictionary(r => r.ListingId);
     }
 
-    private async Task<IReadOnlyList<Response>> Submit(List<TableTransactionAction> batch, CancellationToken ct)
+    /// <summary>
+    /// The new stock alone, merged on the condition that the listing is still the one it was computed from (its ETag): the
+    /// same outcome as replacing the whole row, with a much smaller body (and on Azurite a cheaper write than a replace).
+    /// </summary>
+    private static TableTransactionAction StockWrite(ListingEntity listing) =>
+        new(TableTransactionActionType.UpdateMerge, new TableEntity(listing.PartitionKey, listing.RowKey) { [nameof(ListingEntity.Stock)] = listing.Stock }, listing.ETag);
+
+    /// <summary>Submits the transaction; <paramref name="written"/> are the listings whose <see cref="StockWrite"/> it holds.</summary>
+    private async Task<IReadOnlyList<Response>> Submit(List<TableTransactionAction> batch, IReadOnlyList<ListingEntity> written, CancellationToken ct)
     {
         try
         {
             var results = (await Table.SubmitTransactionAsync(batch, ct)).Value;
             for (var i = 0; i < batch.Count; i++)
-                if (batch[i].Entity is ListingEntity listing) cache.RememberWritten(listing, results[i]);
+                if (written.FirstOrDefault(l => l.RowKey == batch[i].Entity.RowKey) is { } listing) cache.RememberWritten(listing, results[i]);
             return results;
         }
         catch (TableTransactionFailedException e) when (e.Status is 412 or 409 or 404)
         {
             // 412: a listing changed (or our copy was stale); 409/404: a reservation row appeared or went meanwhile (ours, from a retry).
             // Forget the copies, re-read and decide again.
-            foreach (var listing in batch.Select(a => a.Entity).OfType<ListingEntity>()) cache.Forget(listing.PartitionKey, listing.RowKey);
+            foreach (var listing in written) cache.Forget(listing.PartitionKey, listing.RowKey);
             throw new WriteConflictException(e.Status);
         }
     }
