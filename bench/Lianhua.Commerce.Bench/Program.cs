@@ -27,6 +27,7 @@ var (azuriteMsPerInsert, benchMsPerInsert) = cpu.PerItem(Stations * perStation);
 var jitInRaw = cpu.Jit;
 
 var counter = new RequestCounter();
+var kinds = new RequestKinds();
 var journeyCounter = new RequestCounter(countEmptyQueuePolls: false);
 var countyKey = "bench-" + Guid.NewGuid().ToString("N");
 var prefix = "b" + Guid.NewGuid().ToString("N")[..8];
@@ -38,6 +39,7 @@ var app = await LocalHostApp.CreateAsync([], new Dictionary<string, string?>
 {
     services.AddSingleton<Azure.Core.Pipeline.HttpPipelinePolicy>(counter);
     services.AddSingleton<Azure.Core.Pipeline.HttpPipelinePolicy>(journeyCounter);
+    services.AddSingleton<Azure.Core.Pipeline.HttpPipelinePolicy>(kinds);
 });
 await app.StartAsync();
 var baseUri = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/api/");
@@ -57,10 +59,12 @@ var orderWarmRounds = await WarmUntilJitQuiet(async () => await RoutingLag(app, 
 
 // (b) distinct listings: buyer i orders from origin i's listing.
 var before = counter.Count;
+kinds.Reset();
 Counters.Busy = 0;
 cpu = new CpuMeter(AzuriteProcess.Started);
 var (rate, latencies, placed) = await Burst(http, buyerKeys, i => listings[i], perStation);
 var duringBurst = (double)(counter.Count - before) / placed.Count;
+var kindsInBurst = kinds.PerItem(placed.Count);
 var (azuriteMsInBurst, benchMsInBurst) = cpu.PerItem(placed.Count);
 var jitInBurst = cpu.Jit;
 var burstMs = placed.Count / rate * 1000;
@@ -69,10 +73,14 @@ var (azuriteMsPerOrder, benchMsPerOrder) = cpu.PerItem(placed.Count);
 var tripsPerOrder = (double)(counter.Count - before) / placed.Count;
 // The machine's speed drifts (shared cores): raw inserts are measured again right after, and the ratio uses the mean.
 var rawAfter = await RawInserts(storage, Stations, perStation);
+// The same storage work without the app: each order's two transactions and its share of a message, sent straight from here.
+var sendsPerOrder = kinds.SendsPer(placed.Count);
+var storageAlone = await StorageAlone(storage, Stations, perStation, sendsPerOrder);
 var raw = (rawBefore + rawAfter) / 2;
 Console.WriteLine($"raw Azurite single-entity inserts: {raw:F0}/s ({Stations} concurrent clients; {rawBefore:F0}/s before the orders, {rawAfter:F0}/s after)");
 Console.WriteLine($"orders (16 stations, distinct listings): {rate:F0}/s  p50 {P(latencies, 50):F1} ms  p95 {P(latencies, 95):F1} ms  p99 {P(latencies, 99):F1} ms  ({placed.Count} orders)");
 Console.WriteLine($"storage requests per order: {duringBurst:F1} during the burst, {tripsPerOrder:F1} once routing caught up (queue polls included)");
+Console.WriteLine($"  of which, per order: {kindsInBurst}");
 Console.WriteLine($"routing lag: the last order was routed {lag.TotalSeconds:F1} s after the burst ended");
 if (azuriteMsPerInsert > 0)
     Console.WriteLine($"CPU per raw insert: Azurite {azuriteMsPerInsert:F2} ms, client {benchMsPerInsert:F2} ms;  per order (placement + routing): Azurite {azuriteMsPerOrder:F2} ms " +
@@ -82,6 +90,8 @@ if (azuriteMsPerInsert > 0)
         $"busy {azuriteMsInBurst * placed.Count / burstMs:P0} of a core; LocalHost + client {benchMsInBurst:F2} ms per order, busy {benchMsInBurst * placed.Count / burstMs:P0} of a core");
 Console.WriteLine($"warm-up: 2400 + {rawWarmRounds} x 800 raw inserts, {orderWarmRounds} x 320 orders (routed); JIT after it: {jitInRaw.Methods} methods in {jitInRaw.Ms:F0} ms " +
     $"during the raw inserts, {jitInBurst.Methods} in {jitInBurst.Ms:F0} ms during the burst");
+Console.WriteLine($"storage alone (each order's 2 transactions and {sendsPerOrder:F2} message sends, issued straight from {Stations} clients): {storageAlone:F0}/s = {storageAlone / raw:F2} of raw inserts/s; " +
+    $"the app through HTTP reaches {rate / storageAlone:P0} of that");
 Console.WriteLine($"ratio orders/s ÷ raw inserts/s: {rate / raw:F2}  (goal ≥ 0.25)   p99/p50: {P(latencies, 99) / P(latencies, 50):F1}  (goal ≤ 10)");
 
 // (c) hot listing: every station on one listing.
@@ -199,6 +209,78 @@ static async Task<double> RawInserts(string connection, int clients, int perClie
     return clients * perClient / clock.Elapsed.TotalSeconds;
 }
 
+// An order's storage work as the app does it (PlacementService, StockStore, OrderStore), with the same entities, issued directly:
+// reserve (listing stock merge If-Match + reservation row + key claim), commit (order + key record + key fence merge), and a
+// message send for every 1/sendsPerOrder orders. Returns orders/s. Uses its own tables and queue.
+static async Task<double> StorageAlone(string connection, int clients, int perClient, double sendsPerOrder)
+{
+    var id = Guid.NewGuid().ToString("N")[..8];
+    var listingsTable = new TableClient(connection, "alonel" + id);
+    var ordersTable = new TableClient(connection, "aloneo" + id);
+    var queue = new Azure.Storage.Queues.QueueClient(connection, "alone" + id,
+        new Azure.Storage.Queues.QueueClientOptions { MessageEncoding = Azure.Storage.Queues.QueueMessageEncoding.Base64 });
+    await Task.WhenAll(listingsTable.CreateIfNotExistsAsync(), ordersTable.CreateIfNotExistsAsync(), queue.CreateIfNotExistsAsync());
+    var sendEvery = sendsPerOrder > 0 ? Math.Max(1, (int)Math.Round(1 / sendsPerOrder)) : int.MaxValue;
+    var recipient = new Lianhua.Commerce.Core.Orders.Recipient("王芳", "13907990000");
+    var json = Lianhua.Commerce.Core.Common.Json.Options;
+    var workers = await Task.WhenAll(Enumerable.Range(0, clients).Select(async c =>
+    {
+        var township = $"36-{c / 2:D4}";
+        var station = $"S-{township}-{c:D4}";
+        var listing = new Lianhua.Commerce.Core.Listings.Storage.ListingEntity
+        {
+            PartitionKey = township, RowKey = $"L-{township}-{c:D6}", StationId = $"S-{township}-0001", Title = "莲花血鸭 1只", Category = "duck", Unit = "只",
+            UnitWeightGrams = 1500, PriceFen = 8800, Stock = 1_000_000,
+        };
+        listing.ETag = (await listingsTable.AddEntityAsync(listing)).Headers.ETag!.Value;
+        var fence = Lianhua.Commerce.Core.Security.ApiKeyService.FenceRow("k" + c);
+        await ordersTable.AddEntityAsync(new TableEntity(station, fence));
+        return (township, station, listing, fence);
+    }));
+    var clock = Stopwatch.StartNew();
+    await Task.WhenAll(workers.Select(w => Task.Run(async () =>
+    {
+        for (var n = 0; n < perClient; n++)
+        {
+            var key = Guid.NewGuid().ToString("N");
+            var now = DateTimeOffset.UtcNow;
+            var orderId = Lianhua.Commerce.Core.Orders.Order.NewId(w.station, now);
+            var place = new Lianhua.Commerce.Core.Orders.PlaceOrder([new(w.listing.RowKey, 1)], recipient, "cod");
+            if (n % sendEvery == 0)
+                await queue.SendMessageAsync(System.Text.Json.JsonSerializer.Serialize(new Lianhua.Commerce.Core.Orders.OrdersPlacedMessage(
+                    Enumerable.Repeat(new Lianhua.Commerce.Core.Orders.OrderPlacedMessage(orderId, w.station, key, w.township), sendEvery).ToList(), now), json),
+                    TimeSpan.FromSeconds(1));
+            var line = new Lianhua.Commerce.Core.Orders.OrderLine(w.listing.RowKey, w.listing.Title, 1, w.listing.PriceFen, w.listing.PriceFen, w.listing.StationId,
+                w.township, w.listing.Category, w.listing.UnitWeightGrams);
+            var claim = new Lianhua.Commerce.Core.Orders.Storage.IdempotencyEntity
+            {
+                PartitionKey = w.township, RowKey = Lianhua.Commerce.Core.Listings.Storage.StockStore.ClaimKey(w.station, key), StationId = w.station,
+                RequestHash = place.Hash(), Request = System.Text.Json.JsonSerializer.Serialize(place, json), OrderId = orderId, PickupCode = "123456",
+                StartedAt = now, LeasedAt = now,
+            };
+            var reserved = await listingsTable.SubmitTransactionAsync([
+                new(TableTransactionActionType.UpdateMerge, new TableEntity(w.listing.PartitionKey, w.listing.RowKey) { ["Stock"] = --w.listing.Stock }, w.listing.ETag),
+                new(TableTransactionActionType.Add, Lianhua.Commerce.Core.Listings.Storage.ReservationEntity.From(w.township, orderId, w.station, line)),
+                new(TableTransactionActionType.Add, claim),
+            ]);
+            w.listing.ETag = reserved.Value[0].Headers.ETag!.Value;
+            var order = new Lianhua.Commerce.Core.Orders.Order(orderId, w.station, "confirmed", [line], line.LineTotalFen, "cod", "123456", now, recipient);
+            var record = new Lianhua.Commerce.Core.Orders.Storage.IdempotencyEntity
+            {
+                PartitionKey = w.station, RowKey = Lianhua.Commerce.Core.Orders.Storage.IdempotencyEntity.Row("place", key), StationId = w.station, State = "done",
+                RequestHash = claim.RequestHash, OrderId = orderId, PickupCode = "123456", StartedAt = now, LeasedAt = now, ResponseStatus = 201,
+                ResponseBody = System.Text.Json.JsonSerializer.Serialize(Lianhua.Commerce.Core.Orders.OrderView.From(order), json), ResponseContentType = "application/json",
+            };
+            await ordersTable.SubmitTransactionAsync([
+                new(TableTransactionActionType.Add, Lianhua.Commerce.Core.Orders.Storage.OrderEntity.From(order)),
+                new(TableTransactionActionType.Add, record),
+                new(TableTransactionActionType.UpdateMerge, new TableEntity(w.station, w.fence), Azure.ETag.All),
+            ]);
+        }
+    })));
+    return clients * perClient / clock.Elapsed.TotalSeconds;
+}
+
 static async Task<string> Key(HttpClient http, string county, string scopeId, string role = "station") =>
     JsonNode.Parse(await Send(http, county, HttpMethod.Post, "keys", new { role, scopeId }))!["key"]!.GetValue<string>();
 
@@ -221,6 +303,29 @@ static async Task<string> Send(HttpClient http, string key, HttpMethod method, s
 static class Counters
 {
     public static int Busy;
+}
+
+/// <summary>Storage requests by kind (method, table or queue, transaction or not): what an order's requests are.</summary>
+sealed class RequestKinds : Azure.Core.Pipeline.HttpPipelinePolicy
+{
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> counts = new();
+
+    public void Reset() => counts.Clear();
+
+    public double SendsPer(int items) => (double)counts.Where(c => c.Key.StartsWith("POST queue message")).Sum(c => c.Value) / items;
+
+    public string PerItem(int items) => string.Join(", ", counts.OrderByDescending(c => c.Value).Select(c => $"{c.Key} {(double)c.Value / items:F2}"));
+
+    public override void Process(Azure.Core.HttpMessage message, ReadOnlyMemory<Azure.Core.Pipeline.HttpPipelinePolicy> pipeline) =>
+        throw new NotSupportedException();
+
+    public override async ValueTask ProcessAsync(Azure.Core.HttpMessage message, ReadOnlyMemory<Azure.Core.Pipeline.HttpPipelinePolicy> pipeline)
+    {
+        await ProcessNextAsync(message, pipeline);
+        var path = message.Request.Uri.Path;
+        var what = path.EndsWith("$batch") ? "transaction" : path.Contains("/messages") ? "queue message" : path.Contains('(') ? "entity" : "other";
+        counts.AddOrUpdate($"{message.Request.Method} {what} {message.Response.Status}", 1, (_, n) => n + 1);
+    }
 }
 
 /// <summary>CPU time spent by Azurite (when this process started it) and by this process (LocalHost + the clients) since creation.</summary>
