@@ -12,9 +12,15 @@ using Microsoft.Extensions.DependencyInjection;
 
 // Benchmark: one run on Azurite + LocalHost (every function running). Reports ratios and counts, not absolute promises.
 // Usage: dotnet run -c Release --project bench/Lianhua.Commerce.Bench -- [ordersPerStation=100]
-var perStation = args.Length > 0 ? int.Parse(args[0]) : 100;
+//        dotnet run -c Release --project bench/Lianhua.Commerce.Bench -- shapes   (Azurite's cost of each transaction shape)
 const int Stations = 16;
 var storage = Environment.GetEnvironmentVariable("LIANHUA_TEST_STORAGE") ?? AzuriteProcess.Start();
+if (args is ["shapes"])
+{
+    await OrderStorageWork.ShapesAsync(storage, AzuriteProcess.Started, Stations);
+    return 0;
+}
+var perStation = args.Length > 0 ? int.Parse(args[0]) : 100;
 
 Console.WriteLine($"# Lianhua.Commerce benchmark: {Stations} concurrent stations, {perStation} orders each, {Environment.ProcessorCount} cores");
 // Warm-up: Azurite's V8 and .NET's tiered JIT keep speeding up for thousands of requests. 2,400 inserts (fewer left Azurite
@@ -75,7 +81,7 @@ var tripsPerOrder = (double)(counter.Count - before) / placed.Count;
 var rawAfter = await RawInserts(storage, Stations, perStation);
 // The same storage work without the app: each order's two transactions and its share of a message, sent straight from here.
 var sendsPerOrder = kinds.SendsPer(placed.Count);
-var storageAlone = await StorageAlone(storage, Stations, perStation, sendsPerOrder);
+var storageAlone = await OrderStorageWork.StorageAloneAsync(storage, Stations, perStation, sendsPerOrder);
 var raw = (rawBefore + rawAfter) / 2;
 Console.WriteLine($"raw Azurite single-entity inserts: {raw:F0}/s ({Stations} concurrent clients; {rawBefore:F0}/s before the orders, {rawAfter:F0}/s after)");
 Console.WriteLine($"orders (16 stations, distinct listings): {rate:F0}/s  p50 {P(latencies, 50):F1} ms  p95 {P(latencies, 95):F1} ms  p99 {P(latencies, 99):F1} ms  ({placed.Count} orders)");
@@ -205,78 +211,6 @@ static async Task<double> RawInserts(string connection, int clients, int perClie
     {
         for (var n = 0; n < perClient; n++)
             await table.AddEntityAsync(new TableEntity($"p{c}", $"r{n:D6}") { ["Quantity"] = 1L, ["Title"] = "莲花白莲" });
-    })));
-    return clients * perClient / clock.Elapsed.TotalSeconds;
-}
-
-// An order's storage work as the app does it (PlacementService, StockStore, OrderStore), with the same entities, issued directly:
-// reserve (listing stock merge If-Match + reservation row + key claim), commit (order + key record + key fence merge), and a
-// message send for every 1/sendsPerOrder orders. Returns orders/s. Uses its own tables and queue.
-static async Task<double> StorageAlone(string connection, int clients, int perClient, double sendsPerOrder)
-{
-    var id = Guid.NewGuid().ToString("N")[..8];
-    var listingsTable = new TableClient(connection, "alonel" + id);
-    var ordersTable = new TableClient(connection, "aloneo" + id);
-    var queue = new Azure.Storage.Queues.QueueClient(connection, "alone" + id,
-        new Azure.Storage.Queues.QueueClientOptions { MessageEncoding = Azure.Storage.Queues.QueueMessageEncoding.Base64 });
-    await Task.WhenAll(listingsTable.CreateIfNotExistsAsync(), ordersTable.CreateIfNotExistsAsync(), queue.CreateIfNotExistsAsync());
-    var sendEvery = sendsPerOrder > 0 ? Math.Max(1, (int)Math.Round(1 / sendsPerOrder)) : int.MaxValue;
-    var recipient = new Lianhua.Commerce.Core.Orders.Recipient("王芳", "13907990000");
-    var json = Lianhua.Commerce.Core.Common.Json.Options;
-    var workers = await Task.WhenAll(Enumerable.Range(0, clients).Select(async c =>
-    {
-        var township = $"36-{c / 2:D4}";
-        var station = $"S-{township}-{c:D4}";
-        var listing = new Lianhua.Commerce.Core.Listings.Storage.ListingEntity
-        {
-            PartitionKey = township, RowKey = $"L-{township}-{c:D6}", StationId = $"S-{township}-0001", Title = "莲花血鸭 1只", Category = "duck", Unit = "只",
-            UnitWeightGrams = 1500, PriceFen = 8800, Stock = 1_000_000,
-        };
-        listing.ETag = (await listingsTable.AddEntityAsync(listing)).Headers.ETag!.Value;
-        var fence = Lianhua.Commerce.Core.Security.ApiKeyService.FenceRow("k" + c);
-        await ordersTable.AddEntityAsync(new TableEntity(station, fence));
-        return (township, station, listing, fence);
-    }));
-    var clock = Stopwatch.StartNew();
-    await Task.WhenAll(workers.Select(w => Task.Run(async () =>
-    {
-        for (var n = 0; n < perClient; n++)
-        {
-            var key = Guid.NewGuid().ToString("N");
-            var now = DateTimeOffset.UtcNow;
-            var orderId = Lianhua.Commerce.Core.Orders.Order.NewId(w.station, now);
-            var place = new Lianhua.Commerce.Core.Orders.PlaceOrder([new(w.listing.RowKey, 1)], recipient, "cod");
-            if (n % sendEvery == 0)
-                await queue.SendMessageAsync(System.Text.Json.JsonSerializer.Serialize(new Lianhua.Commerce.Core.Orders.OrdersPlacedMessage(
-                    Enumerable.Repeat(new Lianhua.Commerce.Core.Orders.OrderPlacedMessage(orderId, w.station, key, w.township), sendEvery).ToList(), now), json),
-                    TimeSpan.FromSeconds(1));
-            var line = new Lianhua.Commerce.Core.Orders.OrderLine(w.listing.RowKey, w.listing.Title, 1, w.listing.PriceFen, w.listing.PriceFen, w.listing.StationId,
-                w.township, w.listing.Category, w.listing.UnitWeightGrams);
-            var claim = new Lianhua.Commerce.Core.Orders.Storage.IdempotencyEntity
-            {
-                PartitionKey = w.township, RowKey = Lianhua.Commerce.Core.Listings.Storage.StockStore.ClaimKey(w.station, key), StationId = w.station,
-                RequestHash = place.Hash(), Request = System.Text.Json.JsonSerializer.Serialize(place, json), OrderId = orderId, PickupCode = "123456",
-                StartedAt = now, LeasedAt = now,
-            };
-            var reserved = await listingsTable.SubmitTransactionAsync([
-                new(TableTransactionActionType.UpdateMerge, new TableEntity(w.listing.PartitionKey, w.listing.RowKey) { ["Stock"] = --w.listing.Stock }, w.listing.ETag),
-                new(TableTransactionActionType.Add, Lianhua.Commerce.Core.Listings.Storage.ReservationEntity.From(w.township, orderId, w.station, line)),
-                new(TableTransactionActionType.Add, claim),
-            ]);
-            w.listing.ETag = reserved.Value[0].Headers.ETag!.Value;
-            var order = new Lianhua.Commerce.Core.Orders.Order(orderId, w.station, "confirmed", [line], line.LineTotalFen, "cod", "123456", now, recipient);
-            var record = new Lianhua.Commerce.Core.Orders.Storage.IdempotencyEntity
-            {
-                PartitionKey = w.station, RowKey = Lianhua.Commerce.Core.Orders.Storage.IdempotencyEntity.Row("place", key), StationId = w.station, State = "done",
-                RequestHash = claim.RequestHash, OrderId = orderId, PickupCode = "123456", StartedAt = now, LeasedAt = now, ResponseStatus = 201,
-                ResponseBody = System.Text.Json.JsonSerializer.Serialize(Lianhua.Commerce.Core.Orders.OrderView.From(order), json), ResponseContentType = "application/json",
-            };
-            await ordersTable.SubmitTransactionAsync([
-                new(TableTransactionActionType.Add, Lianhua.Commerce.Core.Orders.Storage.OrderEntity.From(order)),
-                new(TableTransactionActionType.Add, record),
-                new(TableTransactionActionType.UpdateMerge, new TableEntity(w.station, w.fence), Azure.ETag.All),
-            ]);
-        }
     })));
     return clients * perClient / clock.Elapsed.TotalSeconds;
 }
