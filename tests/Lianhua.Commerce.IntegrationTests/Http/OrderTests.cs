@@ -26,6 +26,32 @@ public sealed class OrderTests(LocalHostFixture host) : IClassFixture<LocalHostF
     private static async Task<long> Stock(Api api, string listingId) => (await api.Get($"listings/{listingId}")).Json["stock"]!.GetValue<long>();
 
     [Fact]
+    public async Task ParallelReservationsOnOneListing_InOneInstance_TakeTurns_AndNoTransactionFails()
+    {
+        var (seller, _, listing) = await Setup(stock: 100);
+        var counter = new Lianhua.Commerce.Core.Storage.RequestCounter();
+        var storage = new Lianhua.Commerce.Core.Storage.CommerceStorage(
+            new Lianhua.Commerce.Core.Storage.StorageOptions { ConnectionString = TestStorage.ConnectionString, Prefix = host.Prefix }, [counter]);
+        var store = new Lianhua.Commerce.Core.Listings.Storage.StockStore(storage,
+            new Lianhua.Commerce.Core.Storage.EntityCache<Lianhua.Commerce.Core.Listings.Storage.ListingEntity>(e => e.Copy()),
+            Lianhua.Commerce.Core.Storage.Contention.Pipeline(TimeProvider.System), TimeProvider.System);
+        var township = Lianhua.Commerce.Core.Listings.Listing.TownshipOf(listing)!;
+        var run = Guid.NewGuid().ToString("N")[..8];
+
+        var reserved = await Task.WhenAll(Enumerable.Range(0, 12).Select(i => store.ReserveAsync(township, $"{TestData.StationB}-turns{run}{i:D2}", TestData.StationB,
+            [new Lianhua.Commerce.Core.Orders.RequestedLine(listing, 1)], resume: false, claim: null, DateTimeOffset.MaxValue, default)));
+
+        Assert.All(reserved, r => Assert.Empty(r.Shortages));
+        Assert.Equal(1 + 12, counter.Count); // one read of the listing, then one transaction each: none failed on another's ETag
+        Assert.Equal(88, await Stock(seller, listing));
+
+        var before = counter.Count;
+        await Task.WhenAll(Enumerable.Range(0, 12).Select(i => store.ReleaseAllAsync($"{TestData.StationB}-turns{run}{i:D2}", [listing], default)));
+        Assert.Equal(12 * 3, counter.Count - before); // each: its reservation read, the listing read, one transaction
+        Assert.Equal(100, await Stock(seller, listing));
+    }
+
+    [Fact]
     public async Task PlaceOrder_ReservesStock_AndReplayReturnsTheSameResponse()
     {
         var (_, buyer, listingId) = await Setup(stock: 30);

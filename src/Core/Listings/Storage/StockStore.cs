@@ -22,6 +22,12 @@ public sealed class StockStore(CommerceStorage storage, EntityCache<ListingEntit
 {
     private TableClient Table => storage.Table(TableNames.Listings);
 
+    /// <summary>
+    /// Placements and releases in this instance that write the same listings take turns, so a hot listing's orders do not
+    /// spend requests (and retries, and latency) failing on each other's ETags (see <see cref="Turns"/>).
+    /// </summary>
+    private readonly Turns turns = new();
+
     public static string ReservationKey(string listingId, string orderId) => $"~{listingId}~{orderId}";
 
     /// <summary>RowKey of a placement's claim on its Idempotency-Key: next to the stock of its first township.</summary>
@@ -42,6 +48,7 @@ public sealed class StockStore(CommerceStorage storage, EntityCache<ListingEntit
         var lookForHeld = resume;
         return Run(async token =>
         {
+            using var turn = await turns.TakeAsync(township, lines.Select(l => l.ListingId), token);
             var held = lookForHeld ? await FindReservations(township, orderId, lines, token) : new Dictionary<string, ReservationEntity>();
             // The cached copy when there is one (the transaction's If-Match checks it is current), else a point read.
             var copies = lines.Select(l => cache.Find(township, l.ListingId)).ToArray();
@@ -149,6 +156,7 @@ public sealed class StockStore(CommerceStorage storage, EntityCache<ListingEntit
         Run(async token =>
         {
             var lines = listingIds.Select(id => new RequestedLine(id, 0)).ToList();
+            using var turn = await turns.TakeAsync(township, listingIds, token);
             var held = await FindReservations(township, orderId, lines, token);
             if (held.Count == 0) return true;
             var listings = await Task.WhenAll(held.Keys.Select(id => Table.GetEntityAsync<ListingEntity>(township, id, cancellationToken: token)));

@@ -17,13 +17,10 @@ public sealed class RunStore(CommerceStorage storage, EntityCache<RunEntity> cac
     private TableClient Table => storage.Table(TableNames.Runs);
 
     /// <summary>
-    /// Routings in this instance that book the same run take turns (striped by run), so they do not spend requests
-    /// failing on each other's ETags; the next in turn books from the copy the last one left. Not a lock for
-    /// correctness: instances still meet on the run's ETag, which alone decides.
+    /// Routings in this instance that book the same run take turns, so they do not spend requests failing on each
+    /// other's ETags; the next in turn books from the copy the last one left (see <see cref="Turns"/>).
     /// </summary>
-    private readonly SemaphoreSlim[] turns = Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1)).ToArray();
-
-    private SemaphoreSlim TurnOf(RunKey key) => turns[(uint)StringComparer.Ordinal.GetHashCode(key.From + "|" + RunEntity.Row(key)) % (uint)turns.Length];
+    private readonly Turns turns = new();
 
     /// <summary>Books the leg on the first run from <paramref name="earliest"/> with room, or returns the run it is on already.</summary>
     public async Task<RunKey> BookAsync(string shipmentId, Leg leg, long weightGrams, DateOnly earliest, DateOnly latest, CancellationToken ct)
@@ -37,8 +34,7 @@ public sealed class RunStore(CommerceStorage storage, EntityCache<RunEntity> cac
             if (lookForMarker && await FindMarkerAsync(leg.From, shipmentId, token) is { } booked) return booked;
             for (var key = RunKey.For(leg, earliest); key.Date <= latest; key = key.NextDay())
             {
-                var turn = TurnOf(key);
-                await turn.WaitAsync(token);
+                using var turn = await turns.TakeAsync(key.From, [RunEntity.Row(key)], token);
                 try
                 {
                     if (await TryBookAsync(key, leg, shipmentId, weightGrams, token)) return key;
@@ -47,10 +43,6 @@ public sealed class RunStore(CommerceStorage storage, EntityCache<RunEntity> cac
                 {
                     lookForMarker = true;
                     throw;
-                }
-                finally
-                {
-                    turn.Release();
                 }
             }
             throw new ConflictException($"No run from {leg.From} to {leg.To} has room for shipment {shipmentId} before {BusinessDay.Format(latest)}.");
