@@ -160,6 +160,8 @@ sealed class OrderStorageWork
         (string Name, Func<Worker, Task> One)[] shapes =
         [
             ("raw single-entity insert (2 properties)", work.RawInsertAsync),
+            ("single-entity insert of an order row", w => work.orders.AddEntityAsync(OrderEntity.From(new Order(Order.NewId(w.Station, DateTimeOffset.UtcNow), w.Station,
+                OrderStatus.Confirmed, [NewOrder(w).Line], 8800, "cod", "123456", DateTimeOffset.UtcNow, Recipient)))),
             ("transaction of one small insert", w => work.orders.SubmitTransactionAsync([new(TableTransactionActionType.Add, new TableEntity(w.Station, Guid.NewGuid().ToString("N")))])),
             ("transaction of three small inserts", w => work.orders.SubmitTransactionAsync(Enumerable.Range(0, 3)
                 .Select(_ => new TableTransactionAction(TableTransactionActionType.Add, new TableEntity(w.Station, Guid.NewGuid().ToString("N")))))),
