@@ -9,7 +9,7 @@ public sealed class TurnsTests
     [Fact]
     public async Task ATurnOnARow_WaitsForTheTurnBeforeIt_AndOtherRowsGoOn()
     {
-        var turns = new Turns();
+        var turns = new Turns(TimeSpan.FromMinutes(1));
         var first = await turns.TakeAsync("p", ["a"], CancellationToken.None);
         var free = await FreeRow(turns);
 
@@ -33,7 +33,7 @@ public sealed class TurnsTests
     [Fact]
     public async Task TurnsOnSeveralRows_TakenInAnyOrderAtOnce_NeverWaitOnEachOther()
     {
-        var turns = new Turns();
+        var turns = new Turns(TimeSpan.FromMinutes(1)); // long enough that a deadlock would show as a timeout
         var rows = Enumerable.Range(0, 40).Select(i => $"row{i}").ToArray();
 
         await Task.WhenAll(Enumerable.Range(0, 200).Select(i => Task.Run(async () =>
@@ -45,9 +45,27 @@ public sealed class TurnsTests
     }
 
     [Fact]
+    public async Task AfterMaxWait_WorkGoesOnWithoutATurn_AndGivesBackNothingItDidNotTake()
+    {
+        var turns = new Turns(TimeSpan.FromSeconds(1));
+        var held = await turns.TakeAsync("p", ["c"], CancellationToken.None);
+        var free = await FreeRow(turns);
+
+        var late = await turns.TakeAsync("p", [free, "c"], CancellationToken.None).WaitAsync(Patience); // not held up for good
+        late.Dispose();
+
+        var next = turns.TakeAsync("p", ["c"], CancellationToken.None); // "c" is still held: the late one gave back only what it took
+        await Task.Delay(20);
+        Assert.False(next.IsCompleted);
+        (await turns.TakeAsync("p", [free], CancellationToken.None).WaitAsync(Patience)).Dispose();
+        held.Dispose();
+        (await next.WaitAsync(Patience)).Dispose();
+    }
+
+    [Fact]
     public async Task ACancelledWait_HoldsNothing()
     {
-        var turns = new Turns();
+        var turns = new Turns(TimeSpan.FromMinutes(1));
         var held = await turns.TakeAsync("p", ["b"], CancellationToken.None);
         var free = await FreeRow(turns);
         using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(50));

@@ -18,7 +18,7 @@ public sealed class KeyTakenException() : Exception("The Idempotency-Key is clai
 /// the row (RowKey <c>~{listingId}~{orderId}</c>) is the proof that this order's stock was taken, so a retried,
 /// resumed or concurrent reservation or release changes stock exactly once.
 /// </summary>
-public sealed class StockStore(CommerceStorage storage, EntityCache<ListingEntity> cache, ResiliencePipeline contention, TimeProvider clock)
+public sealed class StockStore(CommerceStorage storage, EntityCache<ListingEntity> cache, ResiliencePipeline contention, TimeProvider clock, Turns? turns = null)
 {
     private TableClient Table => storage.Table(TableNames.Listings);
 
@@ -26,7 +26,7 @@ public sealed class StockStore(CommerceStorage storage, EntityCache<ListingEntit
     /// Placements and releases in this instance that write the same listings take turns, so a hot listing's orders do not
     /// spend requests (and retries, and latency) failing on each other's ETags (see <see cref="Turns"/>).
     /// </summary>
-    private readonly Turns turns = new();
+    private readonly Turns _turns = turns ?? new();
 
     public static string ReservationKey(string listingId, string orderId) => $"~{listingId}~{orderId}";
 
@@ -48,7 +48,7 @@ public sealed class StockStore(CommerceStorage storage, EntityCache<ListingEntit
         var lookForHeld = resume;
         return Run(async token =>
         {
-            using var turn = await turns.TakeAsync(township, lines.Select(l => l.ListingId), token);
+            using var turn = await _turns.TakeAsync(township, lines.Select(l => l.ListingId), token);
             var held = lookForHeld ? await FindReservations(township, orderId, lines, token) : new Dictionary<string, ReservationEntity>();
             // The cached copy when there is one (the transaction's If-Match checks it is current), else a point read.
             var copies = lines.Select(l => cache.Find(township, l.ListingId)).ToArray();
@@ -156,7 +156,7 @@ public sealed class StockStore(CommerceStorage storage, EntityCache<ListingEntit
         Run(async token =>
         {
             var lines = listingIds.Select(id => new RequestedLine(id, 0)).ToList();
-            using var turn = await turns.TakeAsync(township, listingIds, token);
+            using var turn = await _turns.TakeAsync(township, listingIds, token);
             var held = await FindReservations(township, orderId, lines, token);
             if (held.Count == 0) return true;
             var listings = await Task.WhenAll(held.Keys.Select(id => Table.GetEntityAsync<ListingEntity>(township, id, cancellationToken: token)));

@@ -12,7 +12,7 @@ namespace Lianhua.Commerce.Core.Routing.Storage;
 /// and a booking that exists already (a replay) is never counted twice. The run row is taken from this instance's
 /// copy when it has one (the ETag checks it); "full" is only ever concluded from a fresh read.
 /// </summary>
-public sealed class RunStore(CommerceStorage storage, EntityCache<RunEntity> cache, ResiliencePipeline contention)
+public sealed class RunStore(CommerceStorage storage, EntityCache<RunEntity> cache, ResiliencePipeline contention, Turns? turns = null)
 {
     private TableClient Table => storage.Table(TableNames.Runs);
 
@@ -20,7 +20,7 @@ public sealed class RunStore(CommerceStorage storage, EntityCache<RunEntity> cac
     /// Routings in this instance that book the same run take turns, so they do not spend requests failing on each
     /// other's ETags; the next in turn books from the copy the last one left (see <see cref="Turns"/>).
     /// </summary>
-    private readonly Turns turns = new();
+    private readonly Turns _turns = turns ?? new();
 
     /// <summary>Books the leg on the first run from <paramref name="earliest"/> with room, or returns the run it is on already.</summary>
     public async Task<RunKey> BookAsync(string shipmentId, Leg leg, long weightGrams, DateOnly earliest, DateOnly latest, CancellationToken ct)
@@ -34,7 +34,7 @@ public sealed class RunStore(CommerceStorage storage, EntityCache<RunEntity> cac
             if (lookForMarker && await FindMarkerAsync(leg.From, shipmentId, token) is { } booked) return booked;
             for (var key = RunKey.For(leg, earliest); key.Date <= latest; key = key.NextDay())
             {
-                using var turn = await turns.TakeAsync(key.From, [RunEntity.Row(key)], token);
+                using var turn = await _turns.TakeAsync(key.From, [RunEntity.Row(key)], token);
                 try
                 {
                     if (await TryBookAsync(key, leg, shipmentId, weightGrams, token)) return key;
