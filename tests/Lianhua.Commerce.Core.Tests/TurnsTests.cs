@@ -45,21 +45,22 @@ public sealed class TurnsTests
     }
 
     [Fact]
-    public async Task AfterMaxWait_WorkGoesOnWithoutATurn_AndGivesBackNothingItDidNotTake()
+    public async Task ATurnHeldPastMaxHold_IsPassedOn_AndItsLateDisposeGivesBackNothingMore()
     {
-        var turns = new Turns(TimeSpan.FromSeconds(1));
-        var held = await turns.TakeAsync("p", ["c"], CancellationToken.None);
-        var free = await FreeRow(turns);
+        var turns = new Turns(TimeSpan.FromSeconds(2));
+        var stalled = await turns.TakeAsync("p", ["c"], CancellationToken.None);
 
-        var late = await turns.TakeAsync("p", [free, "c"], CancellationToken.None).WaitAsync(Patience); // not held up for good
-        late.Dispose();
-
-        var next = turns.TakeAsync("p", ["c"], CancellationToken.None); // "c" is still held: the late one gave back only what it took
-        await Task.Delay(20);
+        var next = turns.TakeAsync("p", ["c"], CancellationToken.None);
+        await Task.Delay(50);
         Assert.False(next.IsCompleted);
-        (await turns.TakeAsync("p", [free], CancellationToken.None).WaitAsync(Patience)).Dispose();
-        held.Dispose();
-        (await next.WaitAsync(Patience)).Dispose();
+        var nextTurn = await next.WaitAsync(Patience); // passed on without the stalled one giving it back
+
+        stalled.Dispose(); // late: it was passed on already
+        var third = turns.TakeAsync("p", ["c"], CancellationToken.None);
+        await Task.Delay(50);
+        Assert.False(third.IsCompleted); // the stalled one's dispose did not let a second holder in
+        nextTurn.Dispose();
+        (await third.WaitAsync(Patience)).Dispose();
     }
 
     [Fact]

@@ -3,12 +3,12 @@ namespace Lianhua.Commerce.Core.Storage;
 /// <summary>
 /// Lets work in this instance that writes the same rows take turns (striped by row), so it does not spend requests
 /// failing on each other's ETags: the next in turn writes from the copy the last one left. Not a lock for correctness:
-/// instances still meet on the rows' ETags, which alone decide. So nobody waits for a turn longer than
-/// <see cref="MaxWait"/>: a turn held up by a slow request (a storage retry after a timeout or a 503) does not hold up
-/// everyone queued behind it, who then go without a turn and let the ETags decide. A turn on several rows takes their
-/// stripes in one order, so two turns never wait on each other.
+/// instances still meet on the rows' ETags, which alone decide. So a turn lasts at most <see cref="MaxHold"/>: a turn
+/// held up by a slow request (a storage retry after a timeout or a 503) is passed on anyway, and the next in turn lets
+/// the ETags decide, rather than everyone queued behind it waiting. A turn on several rows takes their stripes in one
+/// order, so two turns never wait on each other.
 /// </summary>
-public sealed class Turns(TimeSpan maxWait)
+public sealed class Turns(TimeSpan maxHold)
 {
     private readonly SemaphoreSlim[] _stripes = Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1)).ToArray();
 
@@ -16,26 +16,17 @@ public sealed class Turns(TimeSpan maxWait)
     {
     }
 
-    public TimeSpan MaxWait { get; } = maxWait;
+    public TimeSpan MaxHold { get; } = maxHold;
 
-    /// <summary>Waits for the turn on every row named (partition + row key), or until <see cref="MaxWait"/>; dispose the result to pass it on.</summary>
+    /// <summary>Waits for the turn on every row named (partition + row key); dispose the result to pass it on.</summary>
     public async Task<IDisposable> TakeAsync(string partitionKey, IEnumerable<string> rowKeys, CancellationToken ct)
     {
         var stripes = rowKeys.Select(row => (int)((uint)StringComparer.Ordinal.GetHashCode(partitionKey + "|" + row) % (uint)_stripes.Length))
             .Distinct().Order().ToArray();
-        var deadline = DateTime.UtcNow + MaxWait;
         var taken = 0;
         try
         {
-            for (; taken < stripes.Length; taken++)
-            {
-                var left = deadline - DateTime.UtcNow;
-                if (!await _stripes[stripes[taken]].WaitAsync(left > TimeSpan.Zero ? left : TimeSpan.Zero, ct))
-                {
-                    Release(stripes.AsSpan(0, taken));
-                    return NoTurn.Instance; // waited long enough: go without, the ETags decide
-                }
-            }
+            for (; taken < stripes.Length; taken++) await _stripes[stripes[taken]].WaitAsync(ct);
             return new Turn(this, stripes);
         }
         catch
@@ -50,22 +41,26 @@ public sealed class Turns(TimeSpan maxWait)
         foreach (var stripe in stripes) _stripes[stripe].Release();
     }
 
-    private sealed class Turn(Turns turns, int[] stripes) : IDisposable
+    /// <summary>Passed on when disposed or after <see cref="MaxHold"/>, whichever comes first; once.</summary>
+    private sealed class Turn : IDisposable
     {
-        private int _released;
+        private readonly Turns _turns;
+        private readonly int[] _stripes;
+        private readonly Timer _timeout;
+        private int _passed;
 
-        public void Dispose()
+        public Turn(Turns turns, int[] stripes)
         {
-            if (Interlocked.Exchange(ref _released, 1) == 0) turns.Release(stripes);
+            _turns = turns;
+            _stripes = stripes;
+            _timeout = new Timer(static turn => ((Turn)turn!).Dispose(), this, turns.MaxHold, Timeout.InfiniteTimeSpan);
         }
-    }
-
-    private sealed class NoTurn : IDisposable
-    {
-        public static readonly NoTurn Instance = new();
 
         public void Dispose()
         {
+            if (Interlocked.Exchange(ref _passed, 1) != 0) return;
+            _timeout.Dispose();
+            _turns.Release(_stripes);
         }
     }
 }

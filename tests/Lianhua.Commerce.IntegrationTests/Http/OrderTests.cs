@@ -35,7 +35,7 @@ public sealed class OrderTests(LocalHostFixture host) : IClassFixture<LocalHostF
         var store = new Lianhua.Commerce.Core.Listings.Storage.StockStore(storage,
             new Lianhua.Commerce.Core.Storage.EntityCache<Lianhua.Commerce.Core.Listings.Storage.ListingEntity>(e => e.Copy()),
             Lianhua.Commerce.Core.Storage.Contention.Pipeline(TimeProvider.System), TimeProvider.System,
-            new Lianhua.Commerce.Core.Storage.Turns(TimeSpan.FromMinutes(1))); // turns are bounded (500 ms) in production; a slow machine must not make this test go without
+            new Lianhua.Commerce.Core.Storage.Turns(TimeSpan.FromMinutes(1))); // a turn is passed on after 500 ms in production; a slow machine must not make these turns overlap
         var township = Lianhua.Commerce.Core.Listings.Listing.TownshipOf(listing)!;
         var run = Guid.NewGuid().ToString("N")[..8];
 

@@ -105,7 +105,7 @@ public sealed class RunCapacityTests(LocalHostFixture host) : IClassFixture<Loca
             new Lianhua.Commerce.Core.Storage.StorageOptions { ConnectionString = TestStorage.ConnectionString, Prefix = host.Prefix }, [counter]);
         var store = new RunStore(storage, new Lianhua.Commerce.Core.Storage.EntityCache<RunEntity>(r => r.Copy()),
             Lianhua.Commerce.Core.Storage.Contention.Pipeline(TimeProvider.System),
-            new Lianhua.Commerce.Core.Storage.Turns(TimeSpan.FromMinutes(1))); // turns are bounded (500 ms) in production; a slow machine must not make this test go without
+            new Lianhua.Commerce.Core.Storage.Turns(TimeSpan.FromMinutes(1))); // a turn is passed on after 500 ms in production; a slow machine must not make these turns overlap
         var leg = new Leg(2, "hub-turns-" + Guid.NewGuid().ToString("N")[..8], "wh-360321", 400_000);
         var day = BusinessDay.Of(DateTimeOffset.UtcNow);
 
