@@ -14,18 +14,12 @@ public sealed class OrderFunctions(ApiKeyService keys, PlacementService placemen
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "orders")] HttpRequest req, CancellationToken ct)
     {
         var caller = await keys.PlacingCallerAsync(req, ct);
-        OrderRequest? body;
-        try
+        var body = await keys.VerifiedOnFailureAsync(caller, async () =>
         {
             caller.RequireStation();
             IdempotencyKey.Require(req.Header("Idempotency-Key"));
-            body = await req.ReadJsonAsync<OrderRequest>(ct);
-        }
-        catch (CommerceException) when (caller.FromCopy)
-        {
-            await keys.VerifyAsync(caller, ct); // a key known from a copy only: 401 if it was revoked, before any other answer
-            throw;
-        }
+            return await req.ReadJsonAsync<OrderRequest>(ct);
+        }, ct);
         return (await placement.PlaceAsync(caller, req.Header("Idempotency-Key"), body, ct)).ToResult();
     }
 

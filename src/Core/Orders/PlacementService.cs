@@ -29,16 +29,7 @@ public sealed class PlacementService(OrderStore orders, StockStore stock, Orders
     /// </summary>
     public async Task<StoredResponse> PlaceAsync(Caller caller, string? idempotencyKey, OrderRequest? request, CancellationToken ct)
     {
-        StoredResponse response;
-        try
-        {
-            response = await PlaceAsync(caller, idempotencyKey, request, caller.FromCopy ? caller.KeyId : null, ct);
-        }
-        catch (CommerceException) when (caller.FromCopy)
-        {
-            await keys.VerifyAsync(caller, ct);
-            throw;
-        }
+        var response = await keys.VerifiedOnFailureAsync(caller, () => PlaceAsync(caller, idempotencyKey, request, caller.FromCopy ? caller.KeyId : null, ct), ct);
         if (!response.CommittedHere) await keys.VerifyAsync(caller, ct);
         return response;
     }

@@ -72,6 +72,23 @@ public sealed class ApiKeyService(CommerceStorage storage, NetworkService networ
         if (!(await Table.GetEntityIfExistsAsync<ApiKeyEntity>(caller.KeyId, "", cancellationToken: ct)).HasValue) throw Reject(caller.KeyId);
     }
 
+    /// <summary>
+    /// Runs <paramref name="work"/> for a caller; if it fails with an answer to the client and the caller was authenticated
+    /// from a copy, the key is read afresh first, so a revoked key answers 401 before any other answer.
+    /// </summary>
+    public async Task<T> VerifiedOnFailureAsync<T>(Caller caller, Func<Task<T>> work, CancellationToken ct)
+    {
+        try
+        {
+            return await work();
+        }
+        catch (CommerceException) when (caller.FromCopy)
+        {
+            await VerifyAsync(caller, ct);
+            throw;
+        }
+    }
+
     /// <summary>The 401 for a key that does not (or no longer) authenticate; this instance forgets its copy of it.</summary>
     private UnauthorizedException Reject(string? keyId)
     {

@@ -75,8 +75,8 @@ public sealed class KeyTests(LocalHostFixture host) : IClassFixture<LocalHostFix
 
     private static Dictionary<string, string> NewKey() => new() { ["Idempotency-Key"] = Guid.NewGuid().ToString("N") };
 
-    [Fact]
-    public async Task AStationKeyRevokedByAnotherInstance_PlacesNothing_EvenWhereThisInstanceKnewIt()
+    /// <summary>A station key this instance knows (it placed an order with it), then revoked by another instance.</summary>
+    private async Task<(Api Seller, Api Buyer, string ListingId)> KeyKnownHereRevokedElsewhere()
     {
         var seller = await TestData.StationKey(host, TestData.StationA);
         var listingId = (await TestData.CreateListing(seller, TestData.Listing(stock: 10)))["id"]!.GetValue<string>();
@@ -92,6 +92,13 @@ public sealed class KeyTests(LocalHostFixture host) : IClassFixture<LocalHostFix
             TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<Lianhua.Commerce.Core.Security.ApiKeyService>.Instance);
         await other.RevokeAsync(new Lianhua.Commerce.Core.Security.Caller("test", Lianhua.Commerce.Core.Security.Role.County, null),
             issued.Json["keyId"]!.GetValue<string>(), default);
+        return (seller, buyer, listingId);
+    }
+
+    [Fact]
+    public async Task AStationKeyRevokedByAnotherInstance_PlacesNothing_EvenWhereThisInstanceKnewIt()
+    {
+        var (seller, buyer, listingId) = await KeyKnownHereRevokedElsewhere();
 
         var afterRevoke = await buyer.Post("orders", OneUnitOf(listingId), NewKey());
         Assert.Equal(HttpStatusCode.Unauthorized, afterRevoke.Status);
@@ -99,6 +106,14 @@ public sealed class KeyTests(LocalHostFixture host) : IClassFixture<LocalHostFix
         Assert.Equal(9, (await seller.Get($"listings/{listingId}")).Json["stock"]!.GetValue<long>());
         var orders = await host.County().Get($"stations/{TestData.StationB}/orders?pageSize=100");
         Assert.Single(orders.Json["items"]!.AsArray(), o => o!["lines"]![0]!["listingId"]!.GetValue<string>() == listingId);
+    }
+
+    [Fact]
+    public async Task AStationKeyRevokedByAnotherInstance_Answers401_BeforeSayingWhatElseIsWrongWithThePlacement()
+    {
+        var (_, buyer, listingId) = await KeyKnownHereRevokedElsewhere();
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await buyer.Post("orders", OneUnitOf(listingId))).Status); // no Idempotency-Key: 401, not 400
     }
 
     [Fact]
