@@ -63,16 +63,11 @@ sealed class OrderStorageWork
     {
         var key = Guid.NewGuid().ToString("N");
         var now = DateTimeOffset.UtcNow;
-        var orderId = Order.NewId(w.Station, now);
         var place = new PlaceOrder([new(w.Listing.RowKey, 1)], Recipient, "cod");
         var line = new OrderLine(w.Listing.RowKey, w.Listing.Title, 1, w.Listing.PriceFen, w.Listing.PriceFen, w.Listing.StationId, w.Township, w.Listing.Category,
             w.Listing.UnitWeightGrams);
-        var claim = new IdempotencyEntity
-        {
-            PartitionKey = w.Township, RowKey = StockStore.ClaimKey(w.Station, key), StationId = w.Station, RequestHash = place.Hash(),
-            Request = JsonSerializer.Serialize(place, Json.Options), OrderId = orderId, PickupCode = "123456", StartedAt = now, LeasedAt = now,
-        };
-        return new(w, key, orderId, now, line, claim);
+        var claim = PlacementService.NewClaim(w.Township, w.Station, key, place, place.Hash(), now);
+        return new(w, key, claim.OrderId, now, line, claim);
     }
 
     private Task SendAsync(OrderRows o, int ordersInMessage) =>
@@ -106,7 +101,7 @@ sealed class OrderStorageWork
     /// <param name="slimRecord">A variant: the key's record without the response body (a replay would render it from the order).</param>
     private Task CommitAsync(OrderRows o, bool record = true, bool fence = true, bool slimRecord = false)
     {
-        var order = new Order(o.OrderId, o.W.Station, OrderStatus.Confirmed, [o.Line], o.Line.LineTotalFen, "cod", "123456", o.Now, Recipient);
+        var order = new Order(o.OrderId, o.W.Station, OrderStatus.Confirmed, [o.Line], o.Line.LineTotalFen, "cod", o.Claim.PickupCode, o.Now, Recipient);
         List<TableTransactionAction> batch = [new(TableTransactionActionType.Add, OrderEntity.From(order))];
         if (record && slimRecord)
             batch.Add(new(TableTransactionActionType.Add, new TableEntity(o.W.Station, IdempotencyEntity.Row(PlacementService.Operation, o.Key))
@@ -114,12 +109,8 @@ sealed class OrderStorageWork
                 ["RequestHash"] = o.Claim.RequestHash, ["OrderId"] = o.OrderId, ["ResponseStatus"] = 201,
             }));
         else if (record)
-            batch.Add(new(TableTransactionActionType.Add, new IdempotencyEntity
-            {
-                PartitionKey = o.W.Station, RowKey = IdempotencyEntity.Row(PlacementService.Operation, o.Key), StationId = o.W.Station, State = IdempotencyEntity.Done,
-                RequestHash = o.Claim.RequestHash, OrderId = o.OrderId, PickupCode = "123456", StartedAt = o.Now, LeasedAt = o.Now, ResponseStatus = 201,
-                ResponseBody = JsonSerializer.Serialize(OrderView.From(order), Json.Options), ResponseContentType = "application/json",
-            }));
+            batch.Add(new(TableTransactionActionType.Add,
+                PlacementService.FinalRecord(o.Claim, 201, JsonSerializer.Serialize(OrderView.From(order), Json.Options), "application/json")));
         if (fence) batch.Add(new(TableTransactionActionType.UpdateMerge, new TableEntity(o.W.Station, o.W.Fence), ETag.All));
         return orders.SubmitTransactionAsync(batch);
     }

@@ -45,18 +45,7 @@ public sealed class PlacementService(OrderStore orders, StockStore stock, Orders
         for (var attempt = 0; attempt < 3; attempt++)
         {
             var now = clock.GetUtcNow();
-            var claim = new IdempotencyEntity
-            {
-                PartitionKey = township,
-                RowKey = StockStore.ClaimKey(stationId, key),
-                StationId = stationId,
-                RequestHash = hash,
-                Request = JsonSerializer.Serialize(place, Json.Options),
-                OrderId = Order.NewId(stationId, now),
-                PickupCode = RandomNumberGenerator.GetInt32(0, 1_000_000).ToString("D6"),
-                StartedAt = now,
-                LeasedAt = now,
-            };
+            var claim = NewClaim(township, stationId, key, place, hash, now);
             await queue.SendPlacedAsync(new OrderPlacedMessage(claim.OrderId, stationId, key, township), ct);
             try
             {
@@ -124,6 +113,38 @@ public sealed class PlacementService(OrderStore orders, StockStore stock, Orders
 
     private static UnprocessableException DifferentRequest() => new("This Idempotency-Key was used for a different request.");
 
+    /// <summary>A placement's claim on its key, to be inserted with the first township's reservation: a new order id and pickup code.</summary>
+    public static IdempotencyEntity NewClaim(string township, string stationId, string key, PlaceOrder place, string hash, DateTimeOffset now) => new()
+    {
+        PartitionKey = township,
+        RowKey = StockStore.ClaimKey(stationId, key),
+        StationId = stationId,
+        RequestHash = hash,
+        Request = JsonSerializer.Serialize(place, Json.Options),
+        OrderId = Order.NewId(stationId, now),
+        PickupCode = RandomNumberGenerator.GetInt32(0, 1_000_000).ToString("D6"),
+        StartedAt = now,
+        LeasedAt = now,
+    };
+
+    /// <summary>The key's final record for a claim: in the station's partition of Orders, with the answer a replay gets.</summary>
+    public static IdempotencyEntity FinalRecord(IdempotencyEntity claim, int status, string body, string contentType) => new()
+    {
+        PartitionKey = claim.StationId,
+        RowKey = IdempotencyEntity.Row(Operation, StockStore.IdempotencyKeyOfClaim(claim)),
+        StationId = claim.StationId,
+        State = IdempotencyEntity.Done,
+        RequestHash = claim.RequestHash,
+        OrderId = claim.OrderId,
+        PickupCode = claim.PickupCode,
+        StartedAt = claim.StartedAt,
+        LeasedAt = claim.LeasedAt,
+        Attempt = claim.Attempt,
+        ResponseStatus = status,
+        ResponseBody = body,
+        ResponseContentType = contentType,
+    };
+
     /// <summary>The township of the first line: its reservation transaction carries the claim.</summary>
     private static string ClaimTownship(PlaceOrder place) => Listing.TownshipOf(place.Lines[0].ListingId)!;
 
@@ -190,22 +211,7 @@ public sealed class PlacementService(OrderStore orders, StockStore stock, Orders
     private async Task<StoredResponse> CompleteAsync(IdempotencyEntity claim, PlaceOrder place, Order? order, int status, string body, string contentType,
         string? fence, CancellationToken ct)
     {
-        var record = new IdempotencyEntity
-        {
-            PartitionKey = claim.StationId,
-            RowKey = IdempotencyEntity.Row(Operation, StockStore.IdempotencyKeyOfClaim(claim)),
-            StationId = claim.StationId,
-            State = IdempotencyEntity.Done,
-            RequestHash = claim.RequestHash,
-            OrderId = claim.OrderId,
-            PickupCode = claim.PickupCode,
-            StartedAt = claim.StartedAt,
-            LeasedAt = claim.LeasedAt,
-            Attempt = claim.Attempt,
-            ResponseStatus = status,
-            ResponseBody = body,
-            ResponseContentType = contentType,
-        };
+        var record = FinalRecord(claim, status, body, contentType);
         var committed = order is null
             ? await orders.TryAddIdempotencyAsync(record, ct)
             : await orders.TryCommitAsync(OrderEntity.From(order), insertOrder: true, record, insertRecord: true, ct, fence);
