@@ -152,7 +152,9 @@ public sealed class PlacementService(OrderStore orders, StockStore stock, Orders
     private async Task<StoredResponse> ExecuteAsync(IdempotencyEntity claim, PlaceOrder? place, bool resume, string? fence, CancellationToken ct)
     {
         place ??= JsonSerializer.Deserialize<PlaceOrder>(claim.Request, Json.Options)!;
-        var groups = place.Lines.GroupBy(l => Listing.TownshipOf(l.ListingId)!).OrderBy(g => g.Key == claim.PartitionKey ? 0 : 1).ToList();
+        // One reservation transaction per township, or more when its lines need more operations than one may hold.
+        var groups = place.Lines.GroupBy(l => Listing.TownshipOf(l.ListingId)!).OrderBy(g => g.Key == claim.PartitionKey ? 0 : 1)
+            .SelectMany(g => g.Chunk(StockStore.MaxLinesPerTransaction).Select(lines => (Key: g.Key, Lines: lines.ToList()))).ToList();
         var stopAt = claim.LeasedAt + Options.PlacementLease / 2;
         var reserved = new List<OrderLine>();
         var shortages = new List<Shortage>();
@@ -160,10 +162,10 @@ public sealed class PlacementService(OrderStore orders, StockStore stock, Orders
         try
         {
             // The claim's township first, with the claim; then the others together.
-            var first = await stock.ReserveAsync(groups[0].Key, claim.OrderId, claim.StationId, groups[0].ToList(), resume, resume ? null : claim, stopAt, ct);
+            var first = await stock.ReserveAsync(groups[0].Key, claim.OrderId, claim.StationId, groups[0].Lines, resume, resume ? null : claim, stopAt, ct);
             claimed = claimed || first.Shortages.Count == 0;
             var rest = first.Shortages.Count > 0 ? [] : await Task.WhenAll(groups.Skip(1)
-                .Select(g => stock.ReserveAsync(g.Key, claim.OrderId, claim.StationId, g.ToList(), resume, null, stopAt, ct)));
+                .Select(g => stock.ReserveAsync(g.Key, claim.OrderId, claim.StationId, g.Lines, resume, null, stopAt, ct)));
             foreach (var result in rest.Prepend(first)) { reserved.AddRange(result.Lines); shortages.AddRange(result.Shortages); }
         }
         catch (CommerceException)

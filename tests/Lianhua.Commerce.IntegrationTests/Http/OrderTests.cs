@@ -146,6 +146,28 @@ public sealed class OrderTests(LocalHostFixture host) : IClassFixture<LocalHostF
     }
 
     [Fact]
+    public async Task PlaceOrder_WithFiftyLinesFromOneTownship_ReservesEveryLine_AndCancelGivesEveryUnitBack()
+    {
+        // 50 lines of one township are 100 stock and reservation writes, plus the key's claim: more than one entity group
+        // transaction may hold (100 operations).
+        var seller = await TestData.StationKey(host, TestData.StationA);
+        var buyer = await TestData.StationKey(host, TestData.StationB);
+        var listings = new List<string>();
+        foreach (var i in Enumerable.Range(0, Lianhua.Commerce.Core.Orders.PlaceOrder.MaxLines))
+            listings.Add((await TestData.CreateListing(seller, TestData.Listing($"莲花白莲 {i}", stock: 5)))["id"]!.GetValue<string>());
+
+        var placed = await buyer.Post("orders", OrderBody(listings.Select(l => (l, 2L)).ToArray()), Key());
+
+        Assert.True(placed.Status == HttpStatusCode.Created, placed.ToString());
+        Assert.Equal(Lianhua.Commerce.Core.Orders.PlaceOrder.MaxLines, placed.Json["lines"]!.AsArray().Count);
+        foreach (var listing in listings) Assert.Equal(3, await Stock(seller, listing));
+
+        var cancelled = await buyer.Post($"orders/{placed.Json["id"]!.GetValue<string>()}/cancel", new { reason = "买错了" }, Key());
+        Assert.True(cancelled.Status == HttpStatusCode.OK, cancelled.ToString());
+        foreach (var listing in listings) Assert.Equal(5, await Stock(seller, listing));
+    }
+
+    [Fact]
     public async Task PlaceOrder_WhenOneLineIsShort_Is409WithShortages_AndNothingStaysReserved()
     {
         var (seller, buyer, plenty) = await Setup(stock: 10);

@@ -28,6 +28,15 @@ public sealed class StockStore(CommerceStorage storage, EntityCache<ListingEntit
     /// </summary>
     private readonly Turns _turns = turns ?? new();
 
+    /// <summary>The most operations one entity group transaction may hold (Table Storage refuses more; so does Azurite).</summary>
+    public const int MaxOperations = 100;
+
+    /// <summary>
+    /// Lines one reservation transaction takes: each is a stock merge and a reservation row, and the first township's also
+    /// holds the key's claim. An order's lines of one township that need more go in several transactions (like townships).
+    /// </summary>
+    public const int MaxLinesPerTransaction = (MaxOperations - 1) / 2;
+
     public static string ReservationKey(string listingId, string orderId) => $"~{listingId}~{orderId}";
 
     /// <summary>RowKey of a placement's claim on its Idempotency-Key: next to the stock of its first township.</summary>
