@@ -104,6 +104,35 @@ public sealed class PlacementRecoveryTests(ShortLeaseHost host) : IClassFixture<
     }
 
     [Fact]
+    public async Task PlacementOfFiftyLines_InterruptedBetweenTheTwoReservationsOfItsTownship_IsFinishedByTheRouter_EachLineTakenOnce()
+    {
+        var seller = await TestData.StationKey(host, TestData.StationA);
+        var buyer = await TestData.StationKey(host, TestData.StationB);
+        var listings = new List<string>();
+        foreach (var i in Enumerable.Range(0, PlaceOrder.MaxLines))
+            listings.Add((await TestData.CreateListing(seller, TestData.Listing($"莲花白莲 {i}", stock: 5)))["id"]!.GetValue<string>());
+        // The first transaction (the claim and 49 lines) commits; the process "dies" before the second (the 50th line).
+        host.Faults.Add(new("second reservation", Step("reserve", host.Prefix), AfterSend: false, Skip: 1));
+        var first = await buyer.Post("orders", new
+        {
+            lines = listings.Select(l => new { listingId = l, quantity = 2 }).ToArray(),
+            recipient = new { name = "李强", phone = "15170990000" }, paymentMethod = "cod",
+        }, new Dictionary<string, string> { ["Idempotency-Key"] = Guid.NewGuid().ToString("N") });
+        Assert.Equal(0, host.Faults.Remaining);
+        host.Faults.Clear();
+        Assert.Equal(HttpStatusCode.InternalServerError, first.Status);
+
+        // No replay: the message sent before the claim drives recovery, which takes the 50th line and commits the order.
+        await Eventually.True(async () =>
+            (await buyer.Get($"stations/{TestData.StationB}/orders?status=routed&pageSize=100")).Json["items"]!.AsArray()
+                .Any(o => o!["lines"]![0]!["listingId"]!.GetValue<string>() == listings[0]), 30, "the router never finished the placement");
+        var order = (await buyer.Get($"stations/{TestData.StationB}/orders?status=routed&pageSize=100")).Json["items"]!.AsArray()
+            .Single(o => o!["lines"]![0]!["listingId"]!.GetValue<string>() == listings[0])!;
+        Assert.Equal(listings, order["lines"]!.AsArray().Select(l => l!["listingId"]!.GetValue<string>()));
+        foreach (var listing in listings) Assert.Equal(3, (await buyer.Get($"listings/{listing}")).Json["stock"]!.GetValue<long>());
+    }
+
+    [Fact]
     public async Task OrdersPlacedDeliveredTwice_RoutesOnce()
     {
         var (buyer, listingId) = await BuyerAndListing(stock: 10);
