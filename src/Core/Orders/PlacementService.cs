@@ -200,7 +200,14 @@ public sealed class PlacementService(OrderStore orders, StockStore stock, Orders
         var lines = place.Lines.Select(l => byListing[l.ListingId]).ToList();
         var order = new Order(claim.OrderId, claim.StationId, OrderStatus.Confirmed, lines, lines.Sum(l => l.LineTotalFen),
             place.PaymentMethod, claim.PickupCode, claim.StartedAt, place.Recipient);
-        var response = await CompleteAsync(claim, place, order, 201, JsonSerializer.Serialize(OrderView.From(order), Json.Options), "application/json", fence, ct);
+        var body = JsonSerializer.Serialize(OrderView.From(order), Json.Options);
+        if (OrderEntity.TooLarge(order, body) is { } tooLarge)
+        {
+            // Storage would refuse the order row or its key's record: say so now rather than fail with the stock taken.
+            await GiveUpAsync(claim, place, claimed: true, ct);
+            throw ValidationFailedException.For("lines", tooLarge);
+        }
+        var response = await CompleteAsync(claim, place, order, 201, body, "application/json", fence, ct);
         logger.LogInformation("Order {OrderId} placed by {StationId}: {Lines} lines, {TotalFen} fen", order.Id, order.StationId, lines.Count, order.TotalFen);
         return response;
     }

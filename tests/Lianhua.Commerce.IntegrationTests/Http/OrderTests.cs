@@ -168,6 +168,31 @@ public sealed class OrderTests(LocalHostFixture host) : IClassFixture<LocalHostF
     }
 
     [Fact]
+    public async Task PlaceOrder_WhoseLinesAreTooLongToStore_Is400_AndNothingStaysReserved()
+    {
+        // 200 characters is the most a title may have; 𠀀 (CJK Extension B) is two UTF-16 units and is kept in JSON as
+        // \ud840\udc00. 50 such lines do not fit in one string property of the order row (32K characters).
+        var seller = await TestData.StationKey(host, TestData.StationA);
+        var buyer = await TestData.StationKey(host, TestData.StationB);
+        var title = string.Concat(Enumerable.Repeat("𠀀", 200));
+        var listings = new List<string>();
+        foreach (var i in Enumerable.Range(0, Lianhua.Commerce.Core.Orders.PlaceOrder.MaxLines))
+            listings.Add((await TestData.CreateListing(seller, TestData.Listing(title, stock: 5)))["id"]!.GetValue<string>());
+        var key = Key();
+
+        var refused = await buyer.Post("orders", OrderBody(listings.Select(l => (l, 2L)).ToArray()), key);
+
+        Assert.True(refused.Status == HttpStatusCode.BadRequest, refused.ToString());
+        Assert.Contains("several orders", refused.Json["errors"]!["lines"]![0]!.GetValue<string>());
+        foreach (var listing in listings) Assert.Equal(5, await Stock(seller, listing));
+        // The key was freed with the stock: the client may send part of the order with it.
+        var part = await buyer.Post("orders", OrderBody(listings.Take(10).Select(l => (l, 2L)).ToArray()), key);
+        Assert.True(part.Status == HttpStatusCode.Created, part.ToString());
+        Assert.Equal(3, await Stock(seller, listings[0]));
+        Assert.Equal(5, await Stock(seller, listings[10]));
+    }
+
+    [Fact]
     public async Task PlaceOrder_WhenOneLineIsShort_Is409WithShortages_AndNothingStaysReserved()
     {
         var (seller, buyer, plenty) = await Setup(stock: 10);

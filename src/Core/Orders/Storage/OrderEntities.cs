@@ -37,7 +37,19 @@ public sealed class OrderEntity : ITableEntity
 
     public static string Row(string suffix) => "o" + suffix;
 
+    /// <summary>
+    /// Table Storage keeps at most 32K UTF-16 characters in a string property (Azurite refuses more too): the order's
+    /// <see cref="Lines"/>, and the 201 body its key's record keeps for replays (and a cancel's record, the same size).
+    /// </summary>
+    public const int MaxTextChars = 32_000;
 
+    /// <summary>Why the order (with the response kept for its key) does not fit its rows, or null when it does.</summary>
+    public static string? TooLarge(Order order, string responseBody)
+    {
+        var chars = Math.Max(JsonSerializer.Serialize(order.Lines, Json.Options).Length, responseBody.Length);
+        return chars <= MaxTextChars ? null
+            : $"the lines (their titles) take {chars} characters to store; one order holds at most {MaxTextChars}: place them as several orders.";
+    }
 
     public static OrderEntity From(Order o, ETag etag = default, DateTimeOffset? routedAt = null, byte[]? shipments = null) => new()
     {
