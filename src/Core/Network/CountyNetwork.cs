@@ -70,6 +70,8 @@ public sealed class CountyNetwork
             if (h.Kind == Hub.TownshipKind)
             {
                 if (string.IsNullOrEmpty(h.TownshipCode)) v.Add($"hubs[{i}].townshipCode", "is required for a township hub.");
+                else if (!IsTownshipCode(h.TownshipCode, doc.County?.Code))
+                    v.Add($"hubs[{i}].townshipCode", $"must be digits starting with the county code, at most {Station.MaxTownshipCodeLength}.");
                 else if (!townshipHubs.TryAdd(h.TownshipCode, h)) v.Add($"hubs[{i}].townshipCode", "has a hub already.");
             }
             else if (h.Kind != Hub.CountyKind) v.Add($"hubs[{i}].kind", "must be county or township.");
@@ -80,7 +82,8 @@ public sealed class CountyNetwork
         {
             var s = stations[i];
             if (s is null) { v.Add($"stations[{i}]", "is required."); continue; }
-            if (!Ids.IsSafe(s.Id)) v.Add($"stations[{i}].id", "must be 1–64 characters of A–Z a–z 0–9 - _.");
+            if (!Ids.IsSafe(s.Id, Station.MaxIdLength))
+                v.Add($"stations[{i}].id", $"must be 1–{Station.MaxIdLength} characters of A–Z a–z 0–9 - _ (its order and shipment ids add 31).");
             else if (!ids.Add(s.Id)) v.Add($"stations[{i}].id", "is used twice.");
             v.Text($"stations[{i}].name", s.Name, 1, 80);
             v.Text($"stations[{i}].village", s.Village, 1, 40);
@@ -114,4 +117,11 @@ public sealed class CountyNetwork
         v.ThrowIfInvalid();
         return new CountyNetwork(doc with { Hubs = hubs, Stations = stations, Links = links });
     }
+
+    /// <summary>
+    /// A township code is the partition of its listings and the start of their ids: digits, starting with the county code
+    /// (the county's listings are one PartitionKey range), short enough for a listing id of at most 64 characters.
+    /// </summary>
+    private static bool IsTownshipCode(string code, string? countyCode) =>
+        code.Length <= Station.MaxTownshipCodeLength && code.All(char.IsAsciiDigit) && countyCode is not null && code.StartsWith(countyCode, StringComparison.Ordinal);
 }

@@ -39,4 +39,44 @@ public sealed class NetworkTests(LocalHostFixture host) : IClassFixture<LocalHos
 
         Assert.Equal(HttpStatusCode.OK, (await host.County().Put("network", original)).Status);
     }
+
+    [Theory]
+    [InlineData("st-360321901-0123456789abcdefghij", "360321901", null)] // 33 characters: its shipment ids have 64
+    [InlineData("st-360321901-0123456789abcdefghijk", "360321901", "stations[167].id")] // its order ids could not be read or routed
+    [InlineData("st-long-" + "0123456789012345678901234567890123456789012345678901234", "360321901", "stations[167].id")]
+    [InlineData("st-3603219-01", "3603219", null)]
+    [InlineData("st-odd-01", "36032X", "hubs[15].townshipCode")] // no listing of it could be read by id
+    [InlineData("st-slash-01", "360321/9", "hubs[15].townshipCode")] // not a PartitionKey
+    [InlineData("st-other-01", "360399101", "hubs[15].townshipCode")] // another county: its listings would not be in the county's range
+    [InlineData("st-long-01", "36032100000000000000000000000001", "hubs[15].townshipCode")] // listing ids over 64 characters
+    public async Task PutNetwork_WithIdsItsOrdersOrListingsCouldNotUse_Is400_AndChangesNothing(string stationId, string townshipCode, string? error)
+    {
+        var original = (await host.County().Get("network")).Json;
+        var edited = JsonNode.Parse(original.ToJsonString())!;
+        var hubId = "hub-" + Guid.NewGuid().ToString("N")[..8];
+        edited["hubs"]!.AsArray().Add(new JsonObject { ["id"] = hubId, ["name"] = "新镇", ["kind"] = "township", ["townshipCode"] = townshipCode });
+        edited["stations"]!.AsArray().Add(new JsonObject
+        {
+            ["id"] = stationId, ["name"] = "新站", ["village"] = "新村", ["townshipCode"] = townshipCode, ["hubId"] = hubId,
+        });
+        edited["links"]!.AsArray().Add(new JsonObject { ["from"] = hubId, ["to"] = "wh-360321", ["capacityGrams"] = 2_000_000 });
+        edited["links"]!.AsArray().Add(new JsonObject { ["from"] = stationId, ["to"] = hubId, ["capacityGrams"] = 300_000 });
+
+        var put = await host.County().Put("network", edited);
+        try
+        {
+            if (error is null)
+            {
+                Assert.True(put.Status == HttpStatusCode.OK, put.ToString());
+                return;
+            }
+            Assert.True(put.Status == HttpStatusCode.BadRequest, put.ToString());
+            Assert.NotNull(put.Json["errors"]![error]);
+            Assert.Equal(original.ToJsonString(), (await host.County().Get("network")).Json.ToJsonString());
+        }
+        finally
+        {
+            if (put.Status == HttpStatusCode.OK) Assert.Equal(HttpStatusCode.OK, (await host.County().Put("network", original)).Status);
+        }
+    }
 }
