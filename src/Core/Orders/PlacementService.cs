@@ -237,16 +237,25 @@ public sealed class PlacementService(OrderStore orders, StockStore stock, Orders
         return final.RequestHash == claim.RequestHash ? Replay(final) with { Replayed = false } : throw DifferentRequest();
     }
 
-    /// <summary>Each origin station's part is one shipment; it must fit the smallest run capacity on its path.</summary>
+    /// <summary>
+    /// Each origin station's part is one shipment; it must fit the smallest run capacity on its path. The parts that share a
+    /// link (into the ordering station, say) must together fit the runs routing may book on it, even were they all empty.
+    /// </summary>
     private async Task<string?> TooHeavyAsync(IReadOnlyList<OrderLine> lines, string destinationStationId, CancellationToken ct)
     {
         var net = await network.GetAsync(ct);
+        var perLink = new Dictionary<Routing.Leg, long>();
         foreach (var origin in lines.GroupBy(l => l.OriginStationId))
         {
             var weight = origin.Sum(l => l.Quantity * l.UnitWeightGrams);
-            if (Routing.PathFinder.Find(net, origin.Key, destinationStationId).MaxShipmentGrams is { } max && weight > max)
+            var path = Routing.PathFinder.Find(net, origin.Key, destinationStationId);
+            if (path.MaxShipmentGrams is { } max && weight > max)
                 return $"the part from {origin.Key} weighs {weight} g; its delivery path carries at most {max} g per run.";
+            foreach (var leg in path.Legs) perLink[leg with { Seq = 0 }] = perLink.GetValueOrDefault(leg with { Seq = 0 }) + weight;
         }
+        foreach (var (leg, weight) in perLink)
+            if (weight > leg.CapacityGrams * Routing.RunPlanner.MaxDays)
+                return $"the order sends {weight} g from {leg.From} to {leg.To}; its runs carry at most {leg.CapacityGrams} g a day and routing books at most {Routing.RunPlanner.MaxDays} days ahead.";
         return null;
     }
 

@@ -146,6 +146,36 @@ public sealed class OrderTests(LocalHostFixture host) : IClassFixture<LocalHostF
     }
 
     [Fact]
+    public async Task PlaceOrder_HeavierThanThirtyDaysOfRunsIntoTheBuyer_Is400_AndNothingStaysReserved()
+    {
+        // Every part fits a run of its path (300 kg), but all 31 parts reach the buyer over its one link, whose runs carry
+        // 300 kg a day: 31 days of them, one more than routing books ahead. Such an order could never be routed.
+        const string buyerStation = "st-360321206-03"; // no other test orders for it: its runs stay free
+        var buyer = await TestData.StationKey(host, buyerStation);
+        var network = (await buyer.Get("network")).Json;
+        var origins = network["stations"]!.AsArray().Select(s => s!["id"]!.GetValue<string>())
+            .Where(id => !id.StartsWith("st-360321206-", StringComparison.Ordinal)).Take(31).ToList();
+        var listings = new List<(Api Seller, string Id)>();
+        foreach (var origin in origins)
+        {
+            var seller = await TestData.StationKey(host, origin);
+            listings.Add((seller, (await TestData.CreateListing(seller, new
+            {
+                title = "早稻 30 kg", category = "rice", unit = "bag", unitWeightGrams = 30_000, priceFen = 9_000, stock = 10, producers = Array.Empty<object>(),
+            }))["id"]!.GetValue<string>()));
+        }
+
+        var refused = await buyer.Post("orders", OrderBody(listings.Select(l => (l.Id, 10L)).ToArray()), Key());
+
+        Assert.True(refused.Status == HttpStatusCode.BadRequest, refused.ToString());
+        Assert.Contains($"to {buyerStation}", refused.Json["errors"]!["lines"]![0]!.GetValue<string>());
+        foreach (var (seller, id) in listings) Assert.Equal(10, await Stock(seller, id));
+        var thirty = await buyer.Post("orders", OrderBody(listings.Take(30).Select(l => (l.Id, 10L)).ToArray()), Key());
+        Assert.True(thirty.Status == HttpStatusCode.Created, thirty.ToString());
+        Assert.Equal(HttpStatusCode.OK, (await buyer.Post($"orders/{thirty.Json["id"]!.GetValue<string>()}/cancel", new { reason = "演示" }, Key())).Status);
+    }
+
+    [Fact]
     public async Task PlaceOrder_WithFiftyLinesFromOneTownship_ReservesEveryLine_AndCancelGivesEveryUnitBack()
     {
         // 50 lines of one township are 100 stock and reservation writes, plus the key's claim: more than one entity group
