@@ -12,12 +12,17 @@ public sealed class CommonTests
     [InlineData("100", 100)]
     [InlineData("101", 100)]
     [InlineData("99999", 100)]
+    [InlineData("99999999999", 100)]
+    [InlineData("000000000000000000007", 7)]
     public void PageSize_DefaultsAndClamps(string? raw, int expected) => Assert.Equal(expected, Paging.Size(raw));
 
     [Theory]
     [InlineData("0")]
     [InlineData("-1")]
     [InlineData("ten")]
+    [InlineData("000000000000")]
+    [InlineData("-99999999999")]
+    [InlineData("1.5")]
     public void PageSize_BelowOneOrNotANumber_IsRejected(string raw) => Assert.Throws<ValidationFailedException>(() => Paging.Size(raw));
 
     [Fact]

@@ -11,8 +11,9 @@ public static class Paging
     public static int Size(string? raw)
     {
         if (string.IsNullOrEmpty(raw)) return DefaultSize;
-        if (!int.TryParse(raw, out var size) || size < 1)
-            throw ValidationFailedException.For("pageSize", "must be a whole number from 1 to 100.");
-        return Math.Min(size, MaxSize);
+        if (int.TryParse(raw, out var size) && size >= 1) return Math.Min(size, MaxSize);
+        // A whole number too large for an int is still just "larger": clamped like the rest.
+        if (raw.All(char.IsAsciiDigit) && raw.Any(c => c != '0')) return MaxSize;
+        throw ValidationFailedException.For("pageSize", "must be a whole number from 1 to 100.");
     }
 }
