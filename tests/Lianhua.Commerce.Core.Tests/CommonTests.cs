@@ -6,6 +6,19 @@ namespace Lianhua.Commerce.Core.Tests;
 public sealed class CommonTests
 {
     [Theory]
+    [InlineData(200, "莲", true)]            // CJK, one unit each
+    [InlineData(200, "\U00020000", true)]   // outside the BMP, two units each
+    [InlineData(200, "👨‍👩‍👧", true)]         // an emoji sequence, eight units each
+    [InlineData(201, "莲", false)]
+    [InlineData(100, "e\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301", false)] // 100 characters, 17 units each
+    public void Text_CountsCharactersAsReadersDo_ButRefusesStackedMarks(int count, string character, bool valid)
+    {
+        var v = new Validator();
+        v.Text("title", string.Concat(Enumerable.Repeat(character, count)), 1, 200);
+        Assert.Equal(valid, v.IsValid);
+    }
+
+    [Theory]
     [InlineData(null, 50)]
     [InlineData("", 50)]
     [InlineData("1", 1)]

@@ -20,12 +20,21 @@ public sealed class Validator
         return value;
     }
 
+    /// <summary>
+    /// Most UTF-16 units one character (text element) of a text may take on average: a CJK character outside the Basic
+    /// Multilingual Plane takes 2, an emoji sequence up to about 11. Beyond that the text is stacked combining marks, and it
+    /// is refused before it can reach storage's limits (a string property holds 32K units).
+    /// </summary>
+    public const int MaxUnitsPerCharacter = 8;
+
+    /// <summary>A text of <paramref name="min"/>–<paramref name="max"/> characters as a reader counts them (text elements).</summary>
     public string Text(string field, string? value, int min, int max)
     {
         if (value is null) { Add(field, "is required."); return ""; }
-        var length = new System.Globalization.StringInfo(value).LengthInTextElements;
         if (string.IsNullOrWhiteSpace(value) && min > 0) Add(field, "must not be blank.");
-        else if (length < min || length > max) Add(field, $"must be {min}–{max} characters.");
+        else if (value.Length > max * MaxUnitsPerCharacter) Add(field, $"must be {min}–{max} characters (it stacks too many marks on them).");
+        else if (new System.Globalization.StringInfo(value).LengthInTextElements is var length && (length < min || length > max))
+            Add(field, $"must be {min}–{max} characters.");
         return value;
     }
 
