@@ -17,6 +17,12 @@ public sealed class OrderOptions
     /// message was sent: a burst of checkouts is not slowed by routing, and routing lags by at most about this much.
     /// </summary>
     public TimeSpan RoutingYield { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// When every run of a link on an order's path is full for the 30 days routing books ahead, routing tries again after
+    /// this long (a new message), keeping the runs it booked for the order's other shipments. The order stays confirmed.
+    /// </summary>
+    public TimeSpan NoRoomRetry { get; set; } = TimeSpan.FromHours(1);
 }
 
 /// <summary>

@@ -78,6 +78,14 @@ public sealed class OrderRouter(OrderStore orders, PlacementService placement, O
             logger.LogInformation("Order {OrderId}: its runs are busy; routing again shortly", order.Id);
             return RouteOutcome.Deferred;
         }
+        catch (Routing.NoRunWithRoomException e)
+        {
+            // Every run of a link on its path is full for the days routing books. Not a poison case: runs free up (cancels)
+            // and the days move on. The runs booked for its other shipments stay booked; a cancel gives them back.
+            await queue.SendAsync(message, options.Value.NoRoomRetry, ct);
+            logger.LogWarning("Order {OrderId} waits for a run with room ({Reason}); routing again in {Delay}", order.Id, e.Message, options.Value.NoRoomRetry);
+            return RouteOutcome.Deferred;
+        }
         catch (Common.CommerceException e) when (e is Common.UnprocessableException or Common.ValidationFailedException)
         {
             // Can never succeed (a shipment heavier than a link carries, a station gone from the network): drop, do not poison.

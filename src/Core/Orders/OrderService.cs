@@ -80,5 +80,5 @@ public sealed class OrderService(OrderStore orders, StockStore stock, Routing.De
     /// <summary>Gives back the stock and run capacity a cancelled order still holds; idempotent.</summary>
     public Task ReleaseAsync(OrderEntity order, CancellationToken ct) => Task.WhenAll(
         stock.ReleaseAllAsync(order.Id, order.ToOrder().Lines.Select(l => l.ListingId), ct),
-        delivery.ReleaseRunsAsync(order.ReadShipments().Select(Routing.Shipment.Restore), ct));
+        delivery.ReleaseRunsAsync(order, ct));
 }

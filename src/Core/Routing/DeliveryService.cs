@@ -1,3 +1,4 @@
+using Lianhua.Commerce.Core.Common;
 using Lianhua.Commerce.Core.Network;
 using Lianhua.Commerce.Core.Orders;
 using Lianhua.Commerce.Core.Orders.Storage;
@@ -18,11 +19,11 @@ public sealed class DeliveryService(OrderStore orders, RunStore runs, NetworkSer
         if (order.RoutedAt is not null) return RouteOutcome.AlreadyRouted;
         if (order.Status != OrderStatus.Confirmed) return RouteOutcome.NotRoutable;
         var net = await network.GetAsync(ct);
-        var placed = order.ToOrder();
-        var drafts = ShipmentSplitter.Split(order.Id,
-            placed.Lines.Select(l => new OrderLineToShip(l.ListingId, l.OriginStationId, l.Quantity, l.UnitWeightGrams)).ToList(), order.PartitionKey);
-        var startDay = BusinessDay.Of(order.CreatedAt);
-        var shipments = await Task.WhenAll(drafts.Select(async draft =>
+        // From the order's day, or today when routing waited for room (a day that is over has no runs left to book).
+        var placedOn = BusinessDay.Of(order.CreatedAt);
+        var today = BusinessDay.Of(clock.GetUtcNow());
+        var startDay = today > placedOn ? today : placedOn;
+        var shipments = await Task.WhenAll(Drafts(order).Select(async draft =>
         {
             var path = PathFinder.Find(net, draft.OriginStationId, draft.DestinationStationId);
             var bookings = new List<LegBooking>();
@@ -54,6 +55,38 @@ public sealed class DeliveryService(OrderStore orders, RunStore runs, NetworkSer
                 return RouteOutcome.NotRoutable;
             }
         }
+    }
+
+    /// <summary>The order's shipments before routing: one per origin station, with ids derived from the order's.</summary>
+    private static IReadOnlyList<ShipmentDraft> Drafts(OrderEntity order) => ShipmentSplitter.Split(order.Id,
+        order.ToOrder().Lines.Select(l => new OrderLineToShip(l.ListingId, l.OriginStationId, l.Quantity, l.UnitWeightGrams)).ToList(), order.PartitionKey);
+
+    /// <summary>
+    /// Takes every leg the order holds off its run; idempotent. A routed order's legs are in its shipments. One not routed
+    /// may still hold runs for some shipments (routing found no room for another and waits): their leg markers, on the
+    /// paths the network gives now, say where.
+    /// </summary>
+    public async Task ReleaseRunsAsync(OrderEntity order, CancellationToken ct)
+    {
+        if (order.RoutedAt is not null)
+        {
+            await ReleaseRunsAsync(order.ReadShipments().Select(Shipment.Restore), ct);
+            return;
+        }
+        var net = await network.GetAsync(ct);
+        var legs = new List<(string From, string ShipmentId)>();
+        foreach (var draft in Drafts(order))
+        {
+            try
+            {
+                legs.AddRange(PathFinder.Find(net, draft.OriginStationId, draft.DestinationStationId).Legs.Select(l => (l.From, draft.Id)));
+            }
+            catch (CommerceException)
+            {
+                // A station gone from the network: routing could never have booked this shipment on today's paths either.
+            }
+        }
+        await Task.WhenAll(legs.Select(l => runs.ReleaseBookedAsync(l.From, l.ShipmentId, ct)));
     }
 
     /// <summary>Takes every leg of the shipments off its run; idempotent.</summary>

@@ -45,7 +45,7 @@ public sealed class RunStore(CommerceStorage storage, EntityCache<RunEntity> cac
                     throw;
                 }
             }
-            throw new ConflictException($"No run from {leg.From} to {leg.To} has room for shipment {shipmentId} before {BusinessDay.Format(latest)}.");
+            throw new NoRunWithRoomException($"No run from {leg.From} to {leg.To} has room for shipment {shipmentId} before {BusinessDay.Format(latest)}.");
         }, ct);
     }
 
@@ -112,6 +112,12 @@ public sealed class RunStore(CommerceStorage storage, EntityCache<RunEntity> cac
                 throw new WriteConflictException();
             }
         }, ct).AsTask();
+
+    /// <summary>Takes the shipment's leg from <paramref name="from"/> off whatever run its marker names; nothing when it has none.</summary>
+    public async Task ReleaseBookedAsync(string from, string shipmentId, CancellationToken ct)
+    {
+        if (await FindMarkerAsync(from, shipmentId, ct) is { } run) await ReleaseAsync(run, shipmentId, ct);
+    }
 
     /// <summary>The runs of a day leaving <paramref name="from"/> (optionally only those to <paramref name="to"/>), with their shipments.</summary>
     public async Task<IReadOnlyList<RunView>> DayAsync(string from, DateOnly day, string? to, CancellationToken ct)
