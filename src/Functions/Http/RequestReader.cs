@@ -35,8 +35,12 @@ public static class RequestReader
         }
     }
 
+    /// <summary>
+    /// A request header. Several lines of it count as one comma-joined value (RFC 9110 §5.3, as a proxy would merge them), so a
+    /// second X-Api-Key, Idempotency-Key or If-Match is never ignored: the joined value is no valid key (401, 400) or ETag (412).
+    /// </summary>
     public static string? Header(this HttpRequest req, string name) =>
-        req.Headers.TryGetValue(name, out var values) && values.Count > 0 ? values[0] : null;
+        req.Headers.TryGetValue(name, out var values) && values.Count > 0 ? values.ToString() : null;
 
     public static string? Query(this HttpRequest req, string name) =>
         req.Query.TryGetValue(name, out var values) && values.Count > 0 ? values[0] : null;
