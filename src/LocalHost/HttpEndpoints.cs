@@ -13,7 +13,9 @@ public static class HttpEndpoints
             var pattern = $"/{settings.RoutePrefix}/{function.Route!.TrimStart('/')}";
             app.MapMethods(pattern, function.HttpMethods, context => InvokeAsync(context, function)).WithName(function.Name);
         }
-        app.MapFallback(context => TypedResults.Problem("No such resource.", statusCode: 404, title: "Not found").ExecuteAsync(context));
+        // "{**path}", not the default "{**path:nonfile}": a path that looks like a file (/api/openapi.json with another method,
+        // /api/x.txt) would otherwise get Kestrel's bare 404 without a problem detail.
+        app.MapFallback("{**path}", context => TypedResults.Problem("No such resource.", statusCode: 404, title: "Not found").ExecuteAsync(context));
     }
 
     private static async Task InvokeAsync(HttpContext context, FunctionDescriptor function)

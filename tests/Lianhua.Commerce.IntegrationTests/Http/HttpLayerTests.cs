@@ -13,6 +13,7 @@ namespace Lianhua.Commerce.IntegrationTests.Http;
 public sealed class HttpLayerTests(LocalHostFixture host) : IClassFixture<LocalHostFixture>
 {
     private const string Station = "st-360321102-04";
+    private static readonly HttpClient Http = new();
 
     /// <summary>Each header line as sent, twice if listed twice (HttpClient would merge them into one line).</summary>
     [Theory]
@@ -60,6 +61,24 @@ public sealed class HttpLayerTests(LocalHostFixture host) : IClassFixture<LocalH
         Assert.Equal(412, response.Status);
         Assert.Equal("application/problem+json", response.ContentType);
         Assert.Equal(1000, (await seller.Get($"listings/{created.Json["id"]}")).Json["priceFen"]!.GetValue<long>());
+    }
+
+    [Theory]
+    [InlineData("POST", "openapi.json")]
+    [InlineData("DELETE", "openapi.json")]
+    [InlineData("GET", "openapi.yaml")]
+    [InlineData("GET", "listings.json")]
+    [InlineData("POST", "orders.json")]
+    [InlineData("GET", "nothing-here")]
+    public async Task UnknownRoutes_AnswerA404Problem_EvenWhenThePathLooksLikeAFile(string method, string path)
+    {
+        using var request = new HttpRequestMessage(new HttpMethod(method), new Uri(host.BaseAddress, path));
+        request.Headers.Add("X-Api-Key", host.CountyKey);
+        if (method == "POST") request.Content = new StringContent("{}", Encoding.UTF8, "application/json");
+        using var response = await Http.SendAsync(request);
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(404, JsonNode.Parse(await response.Content.ReadAsStringAsync())!["status"]!.GetValue<int>());
     }
 
     private async Task<string> NewStationKey(string station = Station)
