@@ -42,6 +42,7 @@ public static class RequestReader
     public static string? Header(this HttpRequest req, string name) =>
         req.Headers.TryGetValue(name, out var values) && values.Count > 0 ? values.ToString() : null;
 
+    /// <summary>A query parameter; sent empty (<c>?townshipCode=&amp;category=rice</c>, as the contract writes its templates) it counts as not sent.</summary>
     public static string? Query(this HttpRequest req, string name) =>
-        req.Query.TryGetValue(name, out var values) && values.Count > 0 ? values[0] : null;
+        req.Query.TryGetValue(name, out var values) && values.Count > 0 && !string.IsNullOrEmpty(values[0]) ? values[0] : null;
 }

@@ -81,6 +81,27 @@ public sealed class HttpLayerTests(LocalHostFixture host) : IClassFixture<LocalH
         Assert.Equal(404, JsonNode.Parse(await response.Content.ReadAsStringAsync())!["status"]!.GetValue<int>());
     }
 
+    [Fact]
+    public async Task EmptyQueryParameters_CountAsNotSent()
+    {
+        var seller = host.Client(await NewStationKey());
+        var listing = await TestData.CreateListing(seller);
+        // The contract's own template, every parameter left empty: all listings, not those of township "".
+        var all = await seller.Get("listings?townshipCode=&category=&stationId=&pageSize=&continuationToken=");
+        Assert.Equal(HttpStatusCode.OK, all.Status);
+        Assert.Contains(all.Json["items"]!.AsArray(), l => l!["id"]!.GetValue<string>() == listing["id"]!.GetValue<string>());
+        var mine = await seller.Get($"listings?townshipCode=&category=&stationId={Station}");
+        Assert.Contains(mine.Json["items"]!.AsArray(), l => l!["id"]!.GetValue<string>() == listing["id"]!.GetValue<string>());
+
+        var orders = await host.County().Get($"stations/{Station}/orders?status=&pageSize=&continuationToken=");
+        Assert.Equal(HttpStatusCode.OK, orders.Status);
+
+        var runs = await host.County().Get("runs?nodeId=&date=");
+        Assert.Equal(HttpStatusCode.BadRequest, runs.Status);
+        Assert.NotNull(runs.Json["errors"]!["nodeId"]);
+        Assert.NotNull(runs.Json["errors"]!["date"]);
+    }
+
     private async Task<string> NewStationKey(string station = Station)
     {
         var issued = await host.County().Post("keys", new { role = "station", scopeId = station });
