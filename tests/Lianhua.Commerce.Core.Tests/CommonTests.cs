@@ -11,7 +11,12 @@ public sealed class CommonTests
     [InlineData(200, "👨‍👩‍👧", true)]         // an emoji sequence, eight units each
     [InlineData(201, "莲", false)]
     [InlineData(100, "e\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301", false)] // 100 characters, 17 units each
-    public void Text_CountsCharactersAsReadersDo_ButRefusesStackedMarks(int count, string character, bool valid)
+    [InlineData(3, "莲\n", true)]             // line breaks and tabs are text
+    [InlineData(3, "莲\t", true)]
+    [InlineData(3, "莲\u0000", false)]        // other control characters are not (a receipt printer, an SMS, a CSV export)
+    [InlineData(3, "莲\u001b", false)]
+    [InlineData(3, "莲\u0085", false)]
+    public void Text_CountsCharactersAsReadersDo_AndRefusesStackedMarksAndControlCharacters(int count, string character, bool valid)
     {
         var v = new Validator();
         v.Text("title", string.Concat(Enumerable.Repeat(character, count)), 1, 200);

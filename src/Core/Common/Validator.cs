@@ -33,6 +33,7 @@ public sealed class Validator
         if (value is null) { Add(field, "is required."); return ""; }
         if (string.IsNullOrWhiteSpace(value) && min > 0) Add(field, "must not be blank.");
         else if (value.Length > max * MaxUnitsPerCharacter) Add(field, $"must be {min}–{max} characters (it stacks too many marks on them).");
+        else if (value.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t'))) Add(field, "must not contain control characters.");
         else if (new System.Globalization.StringInfo(value).LengthInTextElements is var length && (length < min || length > max))
             Add(field, $"must be {min}–{max} characters.");
         return value;
