@@ -97,7 +97,9 @@ public sealed class ListingTests(LocalHostFixture host) : IClassFixture<LocalHos
         var other = await TestData.StationKey(host, TestData.StationB);
         var created = await owner.Post("listings", TestData.Listing());
         var id = created.Json["id"]!.GetValue<string>();
-        Assert.Equal((HttpStatusCode)428, (await owner.Patch($"listings/{id}", new { priceFen = 1 })).Status);
+        var withoutIfMatch = await owner.Patch($"listings/{id}", new { priceFen = 1 });
+        Assert.Equal((HttpStatusCode)428, withoutIfMatch.Status);
+        Assert.Equal("https://tools.ietf.org/html/rfc6585#section-3", withoutIfMatch.Json["type"]!.GetValue<string>());
         Assert.Equal(HttpStatusCode.NotFound,
             (await other.Patch($"listings/{id}", new { priceFen = 1 }, new Dictionary<string, string> { ["If-Match"] = "*" })).Status);
         Assert.Equal(HttpStatusCode.OK,
