@@ -1,0 +1,99 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Azure.Core;
+using Lianhua.Commerce.IntegrationTests.Infrastructure;
+
+namespace Lianhua.Commerce.IntegrationTests.Http;
+
+/// <summary>
+/// Shared steps of the fault and race tests: a seller, a buyer and a listing; an order placed and routed; the loads of the
+/// runs its legs are on; matchers of the storage requests a fault is injected into.
+/// </summary>
+public sealed class FaultFlow(LocalHostFixture host, string sellerStation = TestData.StationA, string buyerStation = TestData.StationB)
+{
+    public const long UnitWeightGrams = 500;
+    private readonly Dictionary<string, Api> _keys = new();
+
+    public string Buyer => buyerStation;
+
+    public async Task<Api> KeyOf(string nodeId)
+    {
+        if (_keys.TryGetValue(nodeId, out var api)) return api;
+        var role = nodeId.StartsWith("st-") ? "station" : "hub";
+        var issued = await host.County().Post("keys", new { role, scopeId = nodeId });
+        Assert.Equal(HttpStatusCode.Created, issued.Status);
+        return _keys[nodeId] = host.Client(issued.Json["key"]!.GetValue<string>());
+    }
+
+    public static Dictionary<string, string> NewKey() => new() { ["Idempotency-Key"] = Guid.NewGuid().ToString("N") };
+
+    public async Task<string> Listing(long stock) =>
+        (await TestData.CreateListing(await KeyOf(sellerStation), TestData.Listing(stock: stock)))["id"]!.GetValue<string>();
+
+    public static object OrderBody(string listingId, long quantity) =>
+        new { lines = new[] { new { listingId, quantity } }, recipient = new { name = "李强", phone = "15170990000" }, paymentMethod = "cod" };
+
+    public async Task<JsonNode> Place(string listingId, long quantity)
+    {
+        var placed = await (await KeyOf(buyerStation)).Post("orders", OrderBody(listingId, quantity), NewKey());
+        Assert.True(placed.Status == HttpStatusCode.Created, placed.ToString());
+        return placed.Json;
+    }
+
+    public async Task<long> Stock(string listingId) => (await (await KeyOf(buyerStation)).Get($"listings/{listingId}")).Json["stock"]!.GetValue<long>();
+
+    public async Task<JsonNode> Order(string orderId) => (await (await KeyOf(buyerStation)).Get($"orders/{orderId}")).Json;
+
+    public async Task<JsonNode> Tracking(string orderId) => (await (await KeyOf(buyerStation)).Get($"orders/{orderId}/tracking")).Json;
+
+    /// <summary>The tracking of the order once routing stored its shipments.</summary>
+    public async Task<JsonNode> Routed(string orderId)
+    {
+        JsonNode tracking = null!;
+        await Eventually.True(async () => (tracking = await Tracking(orderId))["shipments"]!.AsArray().Count > 0, 30, "the order was never routed");
+        return tracking;
+    }
+
+    public async Task<ApiResponse> Cancel(string orderId, Dictionary<string, string> key) =>
+        await (await KeyOf(buyerStation)).Post($"orders/{orderId}/cancel", new { reason = "不要了" }, key);
+
+    /// <summary>Every leg of the tracking's shipments: its run's id, load and whether the run lists the shipment.</summary>
+    public async Task<IReadOnlyList<(string RunId, long Load, bool Listed)>> Legs(JsonNode tracking)
+    {
+        var result = new List<(string, long, bool)>();
+        foreach (var shipment in tracking["shipments"]!.AsArray())
+        foreach (var leg in shipment!["legs"]!.AsArray())
+        {
+            var runs = await host.County().Get($"runs?nodeId={leg!["from"]}&date={leg["date"]}");
+            var run = runs.Json["items"]!.AsArray().Single(r => r!["id"]!.GetValue<string>() == leg["runId"]!.GetValue<string>())!;
+            result.Add((run["id"]!.GetValue<string>(), run["loadGrams"]!.GetValue<long>(),
+                run["shipmentIds"]!.AsArray().Any(s => s!.GetValue<string>() == shipment["id"]!.GetValue<string>())));
+        }
+        return result;
+    }
+
+    /// <summary>The loads of the runs of a tracking's legs, once they are <paramref name="expected"/> (or fails).</summary>
+    public async Task RunsAre(JsonNode tracking, IReadOnlyList<long> expected, bool listed, string because)
+    {
+        IReadOnlyList<(string RunId, long Load, bool Listed)> legs = [];
+        await Eventually.True(async () =>
+        {
+            legs = await Legs(tracking);
+            return legs.Select(l => l.Load).SequenceEqual(expected) && legs.All(l => l.Listed == listed);
+        }, 30, $"{because} (expected loads {string.Join(", ", expected)}, listed: {listed})");
+    }
+
+    // Storage requests, by the table or queue they go to (tables and queues carry the test class's prefix).
+    public static Func<HttpMessage, bool> Batch(string table) => m =>
+        m.Request.Method == RequestMethod.Post && m.Request.Uri.Path.EndsWith("/$batch") && Body(m).Contains(table);
+
+    public static Func<HttpMessage, bool> Send(string queue) => m =>
+        m.Request.Method == RequestMethod.Post && m.Request.Uri.Path.EndsWith($"/{queue}/messages");
+
+    public static string Body(HttpMessage m)
+    {
+        using var buffer = new MemoryStream();
+        m.Request.Content?.WriteTo(buffer, default);
+        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+    }
+}
