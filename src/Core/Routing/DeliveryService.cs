@@ -48,12 +48,14 @@ public sealed class DeliveryService(OrderStore orders, RunStore runs, NetworkSer
                 return RouteOutcome.Routed;
             }
             order = await orders.FindAsync(order.Id, ct) ?? throw new InvalidOperationException("An order vanished.");
-            if (order.RoutedAt is not null) return RouteOutcome.AlreadyRouted; // a parallel delivery did it, with the same bookings
             if (order.Status == OrderStatus.Cancelled)
             {
-                await ReleaseRunsAsync(shipments, ct); // cancelled while we booked: give the capacity back
+                // Cancelled while we booked: give the capacity back. Even when a parallel delivery routed it first: the cancel
+                // may have released those legs before we booked them again.
+                await ReleaseRunsAsync(shipments, ct);
                 return RouteOutcome.NotRoutable;
             }
+            if (order.RoutedAt is not null) return RouteOutcome.AlreadyRouted; // a parallel delivery did it, with the same bookings
         }
     }
 

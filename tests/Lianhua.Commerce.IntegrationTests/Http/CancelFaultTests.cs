@@ -143,6 +143,28 @@ public sealed class CancelFaultTests(ShortLeaseHost host) : IClassFixture<ShortL
         await AssertNoRunHolds(id!);
     }
 
+    [Fact]
+    public async Task AStaleDuplicateRouting_ThatBooksAfterTheCancelGaveTheRunsBack_GivesItsBookingsBack()
+    {
+        var listingId = await _flow.Listing(stock: 10);
+        var id = (await _flow.Place(listingId, 2))["id"]!.GetValue<string>();
+        // A second delivery of the order's message read the order before the first one routed it (then it stalled).
+        var stale = await host.App.Services.GetRequiredService<OrderStore>().FindAsync(id, default);
+        Assert.Null(stale!.RoutedAt);
+        var tracking = await _flow.Routed(id);
+        var released = (await _flow.Legs(tracking)).Select(l => l.Load - 2 * FaultFlow.UnitWeightGrams).ToList();
+        Assert.Equal(HttpStatusCode.OK, (await _flow.Cancel(id, FaultFlow.NewKey())).Status);
+        await _flow.RunsAre(tracking, released, listed: false, "the cancel did not give the runs back");
+        await Eventually.True(async () => (await host.Storage.Queue("orders-placed").GetPropertiesAsync()).Value.ApproximateMessagesCount == 0, 30, "messages left");
+
+        // The stalled delivery goes on: its legs have no bookings any more, so it books them again, then finds the order
+        // routed and cancelled.
+        var outcome = await host.App.Services.GetRequiredService<DeliveryService>().RouteAsync(stale, default);
+        Assert.NotEqual(RouteOutcome.Routed, outcome);
+        await _flow.RunsAre(tracking, released, listed: false, "the stale routing kept runs booked for a cancelled order");
+        await AssertNoRunHolds(id);
+    }
+
     /// <summary>No run holds a booking or leg marker of the order's shipments.</summary>
     private async Task AssertNoRunHolds(string orderId)
     {
