@@ -83,6 +83,21 @@ public sealed class FaultFlow(LocalHostFixture host, string sellerStation = Test
         }, 30, $"{because} (expected loads {string.Join(", ", expected)}, listed: {listed})");
     }
 
+    /// <summary>
+    /// Straight from the Runs table: every run's load is the sum of its bookings, and each of the shipment's legs is booked
+    /// exactly once (one booking and one leg marker per leg).
+    /// </summary>
+    public async Task AssertRunsHold(string shipmentId, int legs)
+    {
+        var rows = await host.Storage.Table("Runs").QueryAsync<Azure.Data.Tables.TableEntity>().ToListAsync();
+        var bookings = rows.Where(r => r.RowKey.Contains('~') && !r.RowKey.StartsWith("leg~")).ToList();
+        foreach (var run in rows.Where(r => !r.RowKey.Contains('~')))
+            Assert.Equal(run.GetInt64("LoadGrams"), bookings.Where(b => b.PartitionKey == run.PartitionKey && b.RowKey.StartsWith(run.RowKey + "~"))
+                .Sum(b => b.GetInt64("WeightGrams") ?? 0));
+        Assert.Equal(legs, bookings.Count(b => b.RowKey.EndsWith("~" + shipmentId)));
+        Assert.Equal(legs, rows.Count(r => r.RowKey == "leg~" + shipmentId));
+    }
+
     // Storage requests, by the table or queue they go to (tables and queues carry the test class's prefix).
     public static Func<HttpMessage, bool> Batch(string table) => m =>
         m.Request.Method == RequestMethod.Post && m.Request.Uri.Path.EndsWith("/$batch") && Body(m).Contains(table);
