@@ -24,12 +24,13 @@ public sealed class PlacementService(OrderStore orders, StockStore stock, Orders
     private OrderOptions Options => options.Value;
 
     /// <summary>
-    /// A caller authenticated from a copy of its key (<see cref="Caller.FromCopy"/>) gets an answer only through a commit that
-    /// passed the key's fence; any other answer, or error, is given only after the key is read afresh.
+    /// A station key's placement commits through the key's fence (<see cref="Caller.Fenced"/>), so none commits once the key is
+    /// revoked. A caller authenticated from a copy of its key (<see cref="Caller.FromCopy"/>) gets any other answer, or error,
+    /// only after the key is read afresh.
     /// </summary>
     public async Task<StoredResponse> PlaceAsync(Caller caller, string? idempotencyKey, OrderRequest? request, CancellationToken ct)
     {
-        var response = await keys.VerifiedOnFailureAsync(caller, () => PlaceAsync(caller, idempotencyKey, request, caller.FromCopy ? caller.KeyId : null, ct), ct);
+        var response = await keys.VerifiedOnFailureAsync(caller, () => PlaceAsync(caller, idempotencyKey, request, caller.Fenced ? caller.KeyId : null, ct), ct);
         if (!response.CommittedHere) await keys.VerifyAsync(caller, ct);
         return response;
     }

@@ -17,9 +17,10 @@ public sealed record IssuedKey(string KeyId, string Key, string Role, string? Sc
 /// under PartitionKey = keyId, so authentication is one point read.
 /// <para>
 /// A station key also has a fence row in its station's partition of Orders (<see cref="FenceRow"/>), written before the key
-/// and deleted before it. A placement may authenticate from this instance's copy of the key (no read): its commit
-/// transaction touches the fence row (merge, If-Match *), so once a key is revoked, on any instance, no placement with it
-/// commits; every other request reads the key afresh. A revoked key stops working at once either way.
+/// and deleted before it. A placement may authenticate from this instance's copy of the key (no read); its commit
+/// transaction touches the fence row (merge, If-Match *) whether the key was read afresh or not, so once a key is revoked,
+/// on any instance, no placement with it commits, not even one that read the key just before; every other request reads
+/// the key afresh. A revoked key stops working at once either way.
 /// </para>
 /// </summary>
 public sealed class ApiKeyService(CommerceStorage storage, NetworkService network, IOptions<CommerceOptions> options,
@@ -52,7 +53,7 @@ public sealed class ApiKeyService(CommerceStorage storage, NetworkService networ
         var keyId = ParseKeyId(presentedKey) ?? throw Reject(null);
         if (allowCopy && _copies.TryGetValue(keyId, out var copy) && copy.Fenced
             && CryptographicOperations.FixedTimeEquals(hash, Convert.FromBase64String(copy.Hash)))
-            return new Caller(keyId, Caller.ParseRole(copy.Role)!.Value, copy.ScopeId, FromCopy: true);
+            return new Caller(keyId, Caller.ParseRole(copy.Role)!.Value, copy.ScopeId, FromCopy: true, Fenced: true);
         var row = await Table.GetEntityIfExistsAsync<ApiKeyEntity>(keyId, "", cancellationToken: ct);
         if (!row.HasValue || row.Value is not { } key 
             || !CryptographicOperations.FixedTimeEquals(hash, Convert.FromBase64String(key.Hash)))
@@ -62,19 +63,24 @@ public sealed class ApiKeyService(CommerceStorage storage, NetworkService networ
             if (_copies.Count >= MaxCopies) _copies.Clear();
             _copies[keyId] = key;
         }
-        return new Caller(keyId, Caller.ParseRole(key.Role)!.Value, key.ScopeId);
+        return new Caller(keyId, Caller.ParseRole(key.Role)!.Value, key.ScopeId, Fenced: key.Fenced);
     }
 
     /// <summary>For a caller authenticated from a copy: reads the key afresh and fails with 401 when it is gone.</summary>
     public async Task VerifyAsync(Caller caller, CancellationToken ct)
     {
-        if (!caller.FromCopy) return;
+        if (caller.FromCopy) await ReadAgainAsync(caller, ct);
+    }
+
+    private async Task ReadAgainAsync(Caller caller, CancellationToken ct)
+    {
         if (!(await Table.GetEntityIfExistsAsync<ApiKeyEntity>(caller.KeyId, "", cancellationToken: ct)).HasValue) throw Reject(caller.KeyId);
     }
 
     /// <summary>
-    /// Runs <paramref name="work"/> for a caller; if it fails with an answer to the client and the caller was authenticated
-    /// from a copy, the key is read afresh first, so a revoked key answers 401 before any other answer.
+    /// Runs <paramref name="work"/> for a caller; if it fails with an answer to the client and the caller's key is fenced
+    /// (taken from a copy, or read before a revocation that made its commit fail at the fence), the key is read afresh
+    /// first, so a revoked key answers 401 before any other answer.
     /// </summary>
     public async Task<T> VerifiedOnFailureAsync<T>(Caller caller, Func<Task<T>> work, CancellationToken ct)
     {
@@ -82,9 +88,9 @@ public sealed class ApiKeyService(CommerceStorage storage, NetworkService networ
         {
             return await work();
         }
-        catch (CommerceException) when (caller.FromCopy)
+        catch (CommerceException) when (caller.Fenced)
         {
-            await VerifyAsync(caller, ct);
+            await ReadAgainAsync(caller, ct);
             throw;
         }
     }

@@ -5,9 +5,10 @@ public enum Role { County, Station, Hub }
 /// <summary>
 /// Who is calling: the role of the API key and the station or hub it is scoped to. <see cref="FromCopy"/>: authenticated
 /// from this instance's copy of the key, not a fresh read; only a placement accepts that, because its commit transaction
-/// checks the key's fence row (see ApiKeyService).
+/// checks the key's fence row (see ApiKeyService). <see cref="Fenced"/>: a station key with a fence row, which every placement
+/// with it commits through, whether it was read afresh or taken from the copy.
 /// </summary>
-public sealed record Caller(string KeyId, Role Role, string? ScopeId, bool FromCopy = false)
+public sealed record Caller(string KeyId, Role Role, string? ScopeId, bool FromCopy = false, bool Fenced = false)
 {
     public bool IsCounty => Role == Role.County;
     public bool IsStation(string stationId) => Role == Role.Station && ScopeId == stationId;

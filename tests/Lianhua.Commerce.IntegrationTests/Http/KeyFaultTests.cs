@@ -68,4 +68,28 @@ public sealed class KeyFaultTests(LocalHostFixture host) : IClassFixture<LocalHo
         Assert.Equal(4, await _flow.Stock(listingId));
         Assert.Equal(1, await OrdersOf(listingId));
     }
+
+    [Theory]
+    [InlineData(true)]  // this instance placed with the key before: it authenticates the placement from its copy
+    [InlineData(false)] // the placement reads the key itself
+    public async Task RevocationWhileAPlacementIsOnItsWay_ThePlacementDoesNotCommit(bool usedBefore)
+    {
+        var issued = await host.County().Post("keys", new { role = "station", scopeId = TestData.StationB });
+        var keyId = issued.Json["keyId"]!.GetValue<string>();
+        var buyer = host.Client(issued.Json["key"]!.GetValue<string>());
+        var listingId = await _flow.Listing(stock: 5);
+        if (usedBefore) Assert.Equal(HttpStatusCode.Created, (await buyer.Post("orders", FaultFlow.OrderBody(listingId, 1), FaultFlow.NewKey())).Status);
+        var held = usedBefore ? 1 : 0;
+
+        // The placement has authenticated and reserved; its commit is held back while the county revokes the key.
+        host.Faults.Add(new("slow commit", FaultFlow.Batch($"{host.Prefix}Orders"), AfterSend: false, Skip: 0, Stall: TimeSpan.FromSeconds(2)));
+        var placing = buyer.Post("orders", FaultFlow.OrderBody(listingId, 2), FaultFlow.NewKey());
+        await Eventually.True(() => host.Faults.Remaining == 0, 10, "the placement never got to its commit");
+        Assert.Equal(HttpStatusCode.NoContent, (await host.County().Delete($"keys/{keyId}")).Status);
+        var placed = await placing;
+
+        Assert.Equal(HttpStatusCode.Unauthorized, placed.Status);
+        Assert.Equal(5 - held, await _flow.Stock(listingId));
+        Assert.Equal(held, await OrdersOf(listingId));
+    }
 }
