@@ -22,6 +22,9 @@ public sealed class Api(Uri baseAddress, string? key)
 {
     private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(60) };
 
+    /// <summary>The X-Api-Key this client sends (to call another instance with the same key).</summary>
+    public string? Key => key;
+
     public Task<ApiResponse> Get(string path, IDictionary<string, string>? headers = null) => Send(HttpMethod.Get, path, null, headers);
     public Task<ApiResponse> Post(string path, object? body, IDictionary<string, string>? headers = null) => Send(HttpMethod.Post, path, body, headers);
     public Task<ApiResponse> Put(string path, object? body, IDictionary<string, string>? headers = null) => Send(HttpMethod.Put, path, body, headers);

@@ -12,8 +12,21 @@ namespace Lianhua.Commerce.IntegrationTests.Infrastructure;
 /// </summary>
 public class LocalHostFixture : IAsyncLifetime
 {
-    public string CountyKey { get; } = "test-county-" + Guid.NewGuid().ToString("N");
-    public string Prefix { get; } = TestStorage.NewPrefix();
+    public LocalHostFixture() : this(TestStorage.NewPrefix(), "test-county-" + Guid.NewGuid().ToString("N"))
+    {
+    }
+
+    /// <summary>One instance of several that share <paramref name="prefix"/> (their storage) and the county key (see MultiHostFixture); internal: xUnit wants one public constructor.</summary>
+    internal LocalHostFixture(string prefix, string countyKey, IDictionary<string, string?>? settings = null)
+    {
+        Prefix = prefix;
+        CountyKey = countyKey;
+        _settings = settings;
+    }
+
+    private readonly IDictionary<string, string?>? _settings;
+    public string CountyKey { get; }
+    public string Prefix { get; }
     public WebApplication App { get; private set; } = null!;
     public Uri BaseAddress { get; private set; } = null!;
     public CommerceStorage Storage => App.Services.GetRequiredService<CommerceStorage>();
@@ -36,7 +49,7 @@ public class LocalHostFixture : IAsyncLifetime
             ["Logging:LogLevel:Default"] = Environment.GetEnvironmentVariable("LIANHUA_DIAG") is null ? "Warning" : "Information",
             ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
         };
-        foreach (var (k, v) in Settings()) settings[k] = v;
+        foreach (var (k, v) in _settings ?? Settings()) settings[k] = v;
         App = await LocalHostApp.CreateAsync([], settings, services =>
         {
             services.AddSingleton<Azure.Core.Pipeline.HttpPipelinePolicy>(Faults);

@@ -1,0 +1,43 @@
+namespace Lianhua.Commerce.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// Three LocalHost instances in this process on one storage prefix and one county key, as Flex Consumption runs several
+/// instances on one storage account: each keeps its own copies (listings, runs, station keys, the network), its own turns
+/// and its own queue listeners, which compete for the same messages.
+/// </summary>
+public class MultiHostFixture : IAsyncLifetime
+{
+    public const int Count = 3;
+
+    public string Prefix { get; } = TestStorage.NewPrefix();
+    public string CountyKey { get; } = "test-county-" + Guid.NewGuid().ToString("N");
+    public IReadOnlyList<LocalHostFixture> Hosts { get; private set; } = [];
+
+    protected virtual IDictionary<string, string?> Settings() => new Dictionary<string, string?>();
+
+    public LocalHostFixture this[int i] => Hosts[i];
+
+    public async Task InitializeAsync()
+    {
+        var hosts = Enumerable.Range(0, Count).Select(_ => new LocalHostFixture(Prefix, CountyKey, Settings())).ToList();
+        // The first creates the tables and loads the network; the others start on storage that is ready, as in Azure.
+        await hosts[0].InitializeAsync();
+        await Task.WhenAll(hosts.Skip(1).Select(h => h.InitializeAsync()));
+        Hosts = hosts;
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var host in Hosts) await host.DisposeAsync();
+    }
+}
+
+/// <summary>Instances with a short placement lease, so an abandoned placement is taken over within a test's patience.</summary>
+public sealed class ShortLeaseMultiHost : MultiHostFixture
+{
+    protected override IDictionary<string, string?> Settings() => new Dictionary<string, string?>
+    {
+        ["Commerce:Orders:PlacementLease"] = "00:00:02",
+        ["Commerce:Orders:InFlightWait"] = "00:00:01",
+    };
+}
