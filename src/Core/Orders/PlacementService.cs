@@ -46,7 +46,7 @@ public sealed class PlacementService(OrderStore orders, StockStore stock, Orders
         for (var attempt = 0; attempt < 3; attempt++)
         {
             var now = clock.GetUtcNow();
-            var claim = NewClaim(township, stationId, key, place, hash, now);
+            var claim = NewClaim(township, stationId, key, place, hash, now, fence);
             await queue.SendPlacedAsync(new OrderPlacedMessage(claim.OrderId, stationId, key, township), ct);
             try
             {
@@ -79,7 +79,8 @@ public sealed class PlacementService(OrderStore orders, StockStore stock, Orders
         if (!IsStale(claim)) return LookAgainIn(claim.LeasedAt);
         if (!await TakeOverAsync(claim, ct)) return Options.RouteDelay; // another attempt took it over just now
         logger.LogWarning("Order {OrderId}: the router takes over an abandoned placement (attempt {Attempt})", claim.OrderId, claim.Attempt);
-        await ExecuteAsync(claim, null, resume: true, fence: null, ct);
+        // Through the fence of the key that claimed it: a key revoked before the commit commits nothing, whoever commits.
+        await ExecuteAsync(claim, null, resume: true, fence: claim.Fence, ct);
         return null;
     }
 
@@ -114,9 +115,14 @@ public sealed class PlacementService(OrderStore orders, StockStore stock, Orders
 
     private static UnprocessableException DifferentRequest() => new("This Idempotency-Key was used for a different request.");
 
-    /// <summary>A placement's claim on its key, to be inserted with the first township's reservation: a new order id and pickup code.</summary>
-    public static IdempotencyEntity NewClaim(string township, string stationId, string key, PlaceOrder place, string hash, DateTimeOffset now) => new()
+    /// <summary>
+    /// A placement's claim on its key, to be inserted with the first township's reservation: a new order id and pickup code,
+    /// and the id of the station key whose fence its commit goes through (so a takeover commits through it too).
+    /// </summary>
+    public static IdempotencyEntity NewClaim(string township, string stationId, string key, PlaceOrder place, string hash, DateTimeOffset now,
+        string? fence = null) => new()
     {
+        Fence = fence,
         PartitionKey = township,
         RowKey = StockStore.ClaimKey(stationId, key),
         StationId = stationId,

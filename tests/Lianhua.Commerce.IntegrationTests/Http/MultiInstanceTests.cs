@@ -82,4 +82,55 @@ public sealed class MultiInstanceTests(ShortLeaseMultiHost hosts) : IClassFixtur
             Assert.Equal(legs, bookings[shipment["id"]!.GetValue<string>()].Order()); // each leg booked once, on the run the order shows
         }
     }
+
+    private static Func<Azure.Core.HttpMessage, bool> Batch(string prefix, string table) => m =>
+        m.Request.Method == Azure.Core.RequestMethod.Post && m.Request.Uri.Path.EndsWith("/$batch") && BodyOf(m).Contains(prefix + table);
+
+    private static string BodyOf(Azure.Core.HttpMessage m)
+    {
+        using var buffer = new MemoryStream();
+        m.Request.Content?.WriteTo(buffer, default);
+        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task AKeyRevokedOnOneInstance_WhileAnotherPlacesWithIt_AndThatPlacementDies_NoOrderCommitsAfterTheRevocation(bool keyCopied)
+    {
+        var (a, b) = (hosts[0], hosts[1]);
+        var seller = await TestData.StationKey(a, TestData.StationA);
+        var listingId = (await TestData.CreateListing(seller, TestData.Listing(stock: 10)))["id"]!.GetValue<string>();
+        var issued = await a.County().Post("keys", new { role = "station", scopeId = TestData.StationB });
+        var buyerOnB = b.Client(issued.Json["key"]!.GetValue<string>());
+        if (keyCopied) Assert.Equal(HttpStatusCode.Created, (await buyerOnB.Post("orders", OrderBody(listingId), Key())).Status); // B copies the key
+        var before = (await OrdersOf(listingId, TestData.StationB)).Count;
+        var stockBefore = (await seller.Get($"listings/{listingId}")).Json["stock"]!.GetValue<long>();
+
+        // B's reservation (it claims the key) is held back until A has revoked the key; then B "dies" before its commit.
+        b.Faults.Add(new("reservation held back", Batch(b.Prefix, "Listings"), AfterSend: false, Skip: 0, Stall: TimeSpan.FromMilliseconds(1500)));
+        b.Faults.Add(new("commit", Batch(b.Prefix, "Orders"), AfterSend: false, Skip: 0));
+        try
+        {
+            var placing = buyerOnB.Post("orders", OrderBody(listingId, 2), Key());
+            await Task.Delay(300);
+            Assert.Equal(HttpStatusCode.NoContent, (await a.County().Delete($"keys/{issued.Json["keyId"]!.GetValue<string>()}")).Status);
+            var revokedAt = DateTimeOffset.UtcNow;
+            var first = await placing;
+            Assert.Equal(0, b.Faults.Remaining);
+            Assert.Equal(HttpStatusCode.InternalServerError, first.Status);
+
+            // Recovery (a router on any instance, after the 2 s lease) must not commit it: the key was revoked before its claim.
+            await Eventually.True(async () => (await StorageInvariants.StockAndReservations(a.Storage, listingId)).Stock == stockBefore
+                || (await OrdersOf(listingId, TestData.StationB)).Count > before, 30, "recovery never finished the placement");
+            await Task.Delay(500);
+            Assert.Equal(before, (await OrdersOf(listingId, TestData.StationB)).Count);
+            Assert.Equal(stockBefore, (await seller.Get($"listings/{listingId}")).Json["stock"]!.GetValue<long>());
+            Assert.True(DateTimeOffset.UtcNow > revokedAt);
+        }
+        finally
+        {
+            b.Faults.Clear();
+        }
+    }
 }

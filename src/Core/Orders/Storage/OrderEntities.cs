@@ -99,6 +99,8 @@ public sealed class IdempotencyEntity : ITableEntity
     public DateTimeOffset StartedAt { get; set; }
     public DateTimeOffset LeasedAt { get; set; }
     public int Attempt { get; set; }
+    /// <summary>A claim's station key id with a fence row (ApiKeyService): the commit goes through it, also after a takeover.</summary>
+    public string? Fence { get; set; }
     public int ResponseStatus { get; set; }
     public string ResponseBody { get; set; } = "";
     public string ResponseContentType { get; set; } = "";
