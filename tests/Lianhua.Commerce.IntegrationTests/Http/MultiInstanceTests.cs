@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json.Nodes;
 using Lianhua.Commerce.IntegrationTests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Lianhua.Commerce.IntegrationTests.Http;
 
@@ -132,5 +133,145 @@ public sealed class MultiInstanceTests(ShortLeaseMultiHost hosts) : IClassFixtur
         {
             b.Faults.Clear();
         }
+    }
+
+    [Fact]
+    public async Task AListingPatchedOnOneInstance_WhileAnotherHoldsACopy_OrdersTakeTheNewStockAndPrice()
+    {
+        var (a, b) = (hosts[0], hosts[1]);
+        var seller = await TestData.StationKey(a, TestData.StationA);
+        var listingId = (await TestData.CreateListing(seller, TestData.Listing(priceFen: 4550, stock: 10)))["id"]!.GetValue<string>();
+        var buyerOnB = On(b, await TestData.StationKey(a, TestData.StationB));
+        Assert.Equal(HttpStatusCode.Created, (await buyerOnB.Post("orders", OrderBody(listingId), Key())).Status); // B's copy: 9 at 4550
+
+        var patched = await seller.Patch($"listings/{listingId}", new { priceFen = 5000, stock = 2 }, new Dictionary<string, string> { ["If-Match"] = "*" });
+        Assert.Equal(HttpStatusCode.OK, patched.Status);
+
+        var tooMany = await buyerOnB.Post("orders", OrderBody(listingId, 3), Key());
+        Assert.Equal(HttpStatusCode.Conflict, tooMany.Status);
+        Assert.Equal(2, tooMany.Json["shortages"]![0]!["available"]!.GetValue<long>());
+        var order = await buyerOnB.Post("orders", OrderBody(listingId, 2), Key());
+        Assert.Equal(HttpStatusCode.Created, order.Status);
+        Assert.Equal(5000, order.Json["lines"]![0]!["unitPriceFen"]!.GetValue<long>());
+        Assert.Equal(0, (await On(hosts[2], seller).Get($"listings/{listingId}")).Json["stock"]!.GetValue<long>());
+    }
+
+    [Fact]
+    public async Task PricesPatchedOnOneInstance_WhileTwoOthersTakeOrders_EachOrderHasThePriceInForceWhenItCommitted()
+    {
+        var seller = await TestData.StationKey(hosts[0], TestData.StationA);
+        var listingId = (await TestData.CreateListing(seller, TestData.Listing(priceFen: 1000, stock: 1000)))["id"]!.GetValue<string>();
+        var buyer = await TestData.StationKey(hosts[0], TestData.StationB);
+        var orders = new ConcurrentBag<(DateTime Sent, DateTime Answered, long Price)>();
+        var patches = new List<(DateTime Sent, DateTime Answered, long Price)>();
+        using var stop = new CancellationTokenSource();
+        var buying = Enumerable.Range(1, 2).Select(i => Task.Run(async () =>
+        {
+            var client = On(hosts[i], buyer);
+            while (!stop.IsCancellationRequested)
+            {
+                var sent = DateTime.UtcNow;
+                var order = await PlaceUntilFinal(client, OrderBody(listingId), Guid.NewGuid().ToString("N"));
+                Assert.Equal(HttpStatusCode.Created, order.Status);
+                orders.Add((sent, DateTime.UtcNow, order.Json["lines"]![0]!["unitPriceFen"]!.GetValue<long>()));
+            }
+        })).ToList();
+        for (var price = 1001; price <= 1010; price++)
+        {
+            await Task.Delay(80);
+            var sent = DateTime.UtcNow;
+            var patch = await seller.Patch($"listings/{listingId}", new { priceFen = price }, new Dictionary<string, string> { ["If-Match"] = "*" });
+            Assert.Equal(HttpStatusCode.OK, patch.Status);
+            patches.Add((sent, DateTime.UtcNow, price));
+        }
+        await Task.Delay(200);
+        stop.Cancel();
+        await Task.WhenAll(buying);
+
+        // Prices only rise: an order sent after a patch was answered has at least its price, one answered before it was sent less.
+        foreach (var (sent, answered, price) in orders)
+        foreach (var patch in patches)
+        {
+            if (sent > patch.Answered) Assert.True(price >= patch.Price, $"an order sent after the patch to {patch.Price} has {price}");
+            if (answered < patch.Sent) Assert.True(price < patch.Price, $"an order answered before the patch to {patch.Price} has {price}");
+        }
+        Assert.Contains(orders, o => o.Price == 1010);
+        var (stock, reserved, count) = await StorageInvariants.StockAndReservations(hosts[0].Storage, listingId);
+        Assert.Equal((1000 - orders.Count, orders.Count, orders.Count), (stock, reserved, count));
+    }
+
+    [Fact]
+    public async Task OrdersCancelledOnOneInstance_WhileOthersRouteThem_HoldNoRunAndNoStock()
+    {
+        var seller = await TestData.StationKey(hosts[0], TestData.StationA);
+        var listingId = (await TestData.CreateListing(seller, TestData.Listing(stock: 50)))["id"]!.GetValue<string>();
+        var buyer = await TestData.StationKey(hosts[0], "st-360321204-03");
+        var routers = hosts.Hosts.Select(h => h.App.Services.GetRequiredService<Lianhua.Commerce.Core.Orders.OrderRouter>()).ToList();
+
+        var ids = await Task.WhenAll(Enumerable.Range(0, 8).Select(async i =>
+        {
+            var placed = await On(hosts[i % 3], buyer).Post("orders", OrderBody(listingId, 2), Key());
+            Assert.Equal(HttpStatusCode.Created, placed.Status);
+            var id = placed.Json["id"]!.GetValue<string>();
+            var message = new Lianhua.Commerce.Core.Orders.OrderPlacedMessage(id, "st-360321204-03", null);
+            // Routing on the two other instances (besides the queue's own deliveries) while the third cancels.
+            var routing = Task.WhenAll(routers.Where((_, r) => r != i % 3).Select(r => Task.Run(() => r.HandleAsync(message, default))));
+            var cancelKey = Key();
+            var cancelled = await PlaceUntilFinalCancel(On(hosts[i % 3], buyer), id, cancelKey);
+            await routing;
+            Assert.Equal(HttpStatusCode.OK, cancelled.Status);
+            return id;
+        }));
+
+        foreach (var id in ids) Assert.Equal("cancelled", (await On(hosts[1], buyer).Get($"orders/{id}")).Json["status"]!.GetValue<string>());
+        await Eventually.True(async () =>
+        {
+            var bookings = await StorageInvariants.RunsMatchBookings(hosts[0].Storage);
+            return ids.All(id => !bookings.Any(b => b.Key!.StartsWith(id)));
+        }, 20, "a cancelled order still holds a run");
+        await Task.Delay(1500); // the queue's deliveries of the placements' and cancels' messages come and go
+        var after = await StorageInvariants.RunsMatchBookings(hosts[0].Storage);
+        Assert.DoesNotContain(after, b => ids.Any(id => b.Key!.StartsWith(id)));
+        Assert.Equal((50, 0, 0), await StorageInvariants.StockAndReservations(hosts[0].Storage, listingId));
+    }
+
+    /// <summary>Cancels until the answer is final: a 409 with Retry-After (the order changed meanwhile: routed) is sent again.</summary>
+    private static async Task<ApiResponse> PlaceUntilFinalCancel(Api buyer, string orderId, Dictionary<string, string> key)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var response = await buyer.Post($"orders/{orderId}/cancel", new { reason = "村民改主意了" }, key);
+            Assert.True((int)response.Status < 500, response.ToString());
+            if (response.Status != HttpStatusCode.Conflict || response.Header("Retry-After") is null) return response;
+            Assert.True(attempt < 30, "still conflicting after 30 tries: " + response);
+            await Task.Delay(Random.Shared.Next(50, 200));
+        }
+    }
+
+    [Fact]
+    public async Task HeavyOrdersRoutedByThreeInstances_FillRunsToCapacityAndNoFurther()
+    {
+        // 50 kg shipments on 300 kg station links: six a day, routed by whichever instance gets the message, from its copies.
+        var seller = await TestData.StationKey(hosts[0], "st-360321102-05");
+        var listingId = (await TestData.CreateListing(seller, new
+        {
+            title = "莲花大米 50kg", category = "rice", unit = "bag", unitWeightGrams = 50_000, priceFen = 30000, stock = 100, producers = Array.Empty<object>(),
+        }))["id"]!.GetValue<string>();
+        var buyer = await TestData.StationKey(hosts[0], "st-360321205-02");
+        var ids = await Task.WhenAll(Enumerable.Range(0, 20).Select(async i =>
+        {
+            var placed = await PlaceUntilFinal(On(hosts[i % 3], buyer), OrderBody(listingId), Guid.NewGuid().ToString("N"));
+            Assert.Equal(HttpStatusCode.Created, placed.Status);
+            return placed.Json["id"]!.GetValue<string>();
+        }));
+        await Eventually.True(async () =>
+        {
+            foreach (var id in ids)
+                if ((await hosts[0].County().Get($"orders/{id}")).Json["status"]!.GetValue<string>() != "routed") return false;
+            return true;
+        }, 60, "not every order was routed");
+        var bookings = await StorageInvariants.RunsMatchBookings(hosts[0].Storage);
+        var firstLegs = ids.Select(id => bookings[id + "-01"].Single(b => b.StartsWith("st-360321102-05 → "))).ToList();
+        Assert.Equal([6, 6, 6, 2], firstLegs.GroupBy(r => r).Select(g => g.Count()).OrderDescending().ToArray());
     }
 }
