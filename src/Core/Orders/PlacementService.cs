@@ -196,7 +196,18 @@ public sealed class PlacementService(OrderStore orders, StockStore stock, Orders
             return await CompleteAsync(claim, place, null, 409, JsonSerializer.Serialize(problem, Json.Options), "application/problem+json", null, ct);
         }
 
-        if (await TooHeavyAsync(reserved, claim.StationId, ct) is { } tooHeavy)
+        string? tooHeavy;
+        try
+        {
+            tooHeavy = await TooHeavyAsync(reserved, claim.StationId, ct);
+        }
+        catch (CommerceException)
+        {
+            // No delivery path (a station gone from the network, or a link it lacks): routing could never carry it either.
+            await GiveUpAsync(claim, place, claimed: true, ct);
+            throw;
+        }
+        if (tooHeavy is not null)
         {
             // Routing could never carry it: say so now rather than leave an order that cannot move.
             await GiveUpAsync(claim, place, claimed: true, ct);

@@ -274,4 +274,42 @@ public sealed class MultiInstanceTests(ShortLeaseMultiHost hosts) : IClassFixtur
         var firstLegs = ids.Select(id => bookings[id + "-01"].Single(b => b.StartsWith("st-360321102-05 → "))).ToList();
         Assert.Equal([6, 6, 6, 2], firstLegs.GroupBy(r => r).Select(g => g.Count()).OrderDescending().ToArray());
     }
+
+    [Theory]
+    [InlineData("buyer")]
+    [InlineData("seller")]
+    public async Task AStationRemovedFromTheNetworkOnOneInstance_AnOrderToOrFromItAnswers400_AndHoldsNoStock(string removed)
+    {
+        var (a, b) = (hosts[0], hosts[1]);
+        var (sellerStation, buyerStation) = removed == "buyer" ? ("st-360321104-02", "st-360321206-03") : ("st-360321206-04", "st-360321104-04");
+        var gone = removed == "buyer" ? buyerStation : sellerStation;
+        var seller = await TestData.StationKey(a, sellerStation);
+        var listingId = (await TestData.CreateListing(seller, TestData.Listing(stock: 10)))["id"]!.GetValue<string>();
+        var buyer = await TestData.StationKey(a, buyerStation); // issued while the station is in the network; keys outlive it
+
+        var original = (await a.County().Get("network")).Json;
+        var edited = JsonNode.Parse(original.ToJsonString())!;
+        var stations = edited["stations"]!.AsArray();
+        stations.Remove(stations.Single(st => st!["id"]!.GetValue<string>() == gone));
+        var links = edited["links"]!.AsArray();
+        foreach (var link in links.Where(l => l!["from"]!.GetValue<string>() == gone || l!["to"]!.GetValue<string>() == gone).ToList()) links.Remove(link);
+        Assert.Equal(HttpStatusCode.OK, (await b.County().Put("network", edited)).Status);
+        try
+        {
+            // Instance B replaced the network; it places with the network it now has.
+            var key = Guid.NewGuid().ToString("N");
+            var order = await On(b, buyer).Post("orders", OrderBody(listingId, 3), Key(key));
+            Assert.Equal(HttpStatusCode.BadRequest, order.Status);
+            Assert.Equal(10, (await seller.Get($"listings/{listingId}")).Json["stock"]!.GetValue<long>());
+            Assert.Equal((10, 0, 0), await StorageInvariants.StockAndReservations(a.Storage, listingId));
+            var replay = await On(b, buyer).Post("orders", OrderBody(listingId, 3), Key(key)); // the key is free, not held by a stuck claim
+            Assert.Equal(HttpStatusCode.BadRequest, replay.Status);
+            await Task.Delay(3000); // past the lease: recovery finds nothing to take over
+            Assert.Equal((10, 0, 0), await StorageInvariants.StockAndReservations(a.Storage, listingId));
+        }
+        finally
+        {
+            Assert.Equal(HttpStatusCode.OK, (await b.County().Put("network", original)).Status);
+        }
+    }
 }
