@@ -312,4 +312,32 @@ public sealed class MultiInstanceTests(ShortLeaseMultiHost hosts) : IClassFixtur
             Assert.Equal(HttpStatusCode.OK, (await b.County().Put("network", original)).Status);
         }
     }
+
+    [Theory]
+    [InlineData("Listings", false)]
+    [InlineData("Orders", false)]
+    [InlineData("Orders", true)]
+    public async Task APlacementThatDiesOnOneInstance_IsFinishedByAReplayOnAnother_OneOrderRoutedOnce(string table, bool responseLost)
+    {
+        var (a, b) = (hosts[0], hosts[1]);
+        var seller = await TestData.StationKey(a, TestData.StationA);
+        var listingId = (await TestData.CreateListing(seller, TestData.Listing(stock: 10)))["id"]!.GetValue<string>();
+        var buyer = await TestData.StationKey(a, "st-360321207-02");
+        var key = Guid.NewGuid().ToString("N");
+        a.Faults.Add(new("dies", Batch(a.Prefix, table), responseLost, Skip: 0));
+        var first = await On(a, buyer).Post("orders", OrderBody(listingId, 2), Key(key));
+        Assert.Equal(0, a.Faults.Remaining);
+        a.Faults.Clear();
+        Assert.True(first.Status is HttpStatusCode.InternalServerError or HttpStatusCode.Conflict, first.ToString());
+
+        var replay = await PlaceUntilFinal(On(b, buyer), OrderBody(listingId, 2), key);
+        Assert.Equal(HttpStatusCode.Created, replay.Status);
+        var orderId = replay.Json["id"]!.GetValue<string>();
+        Assert.Equal(replay.Raw, (await PlaceUntilFinal(On(hosts[2], buyer), OrderBody(listingId, 2), key)).Raw);
+        Assert.Equal([orderId], (await OrdersOf(listingId, "st-360321207-02")).Select(o => o["id"]!.GetValue<string>()));
+        Assert.Equal((8, 2, 1), await StorageInvariants.StockAndReservations(hosts[2].Storage, listingId));
+        await Eventually.True(async () => (await On(hosts[2], buyer).Get($"orders/{orderId}")).Json["status"]!.GetValue<string>() == "routed", 30, "never routed");
+        var bookings = await StorageInvariants.RunsMatchBookings(a.Storage);
+        Assert.Equal(4, bookings[orderId + "-01"].Count());
+    }
 }
