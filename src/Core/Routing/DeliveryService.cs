@@ -31,6 +31,13 @@ public sealed class DeliveryService(OrderStore orders, RunStore runs, NetworkSer
             foreach (var leg in path.Legs)
             {
                 var run = await runs.BookAsync(draft.Id, leg, draft.WeightGrams, earliest, RunPlanner.LastDay(startDay), ct);
+                if (run.Date < earliest)
+                {
+                    // Booked by an earlier try of an order that waited for room, on a day that is over now (its vehicle left
+                    // without it) or before the leg it follows: move it to a run from the earliest day.
+                    await runs.ReleaseAsync(run, draft.Id, ct);
+                    run = await runs.BookAsync(draft.Id, leg, draft.WeightGrams, earliest, RunPlanner.LastDay(startDay), ct);
+                }
                 bookings.Add(new LegBooking(leg, run));
                 earliest = run.Date; // a later leg may share the day, never go before it
             }

@@ -12,7 +12,8 @@ public sealed class NoRunWithRoomException(string detail) : ConflictException(de
 
 /// <summary>
 /// The rules of booking a leg on a run. The store (Storage/RunStore) walks the days from the leg's earliest day and
-/// books the first run with room under the run's ETag; a shipment's leg, once booked, stays on its run.
+/// books the first run with room under the run's ETag; a shipment's leg, once booked, stays on its run (unless the order
+/// waited for room past that run's day: routing then moves it, see DeliveryService).
 /// </summary>
 public static class RunPlanner
 {

@@ -36,6 +36,9 @@ public class LocalHostFixture : IAsyncLifetime
 
     protected virtual IDictionary<string, string?> Settings() => new Dictionary<string, string?>();
 
+    /// <summary>Services a test host replaces (registered after the app's own, so they win).</summary>
+    protected virtual void AddServices(IServiceCollection services) { }
+
     public async Task InitializeAsync()
     {
         if (Environment.GetEnvironmentVariable("LIANHUA_DIAG") is { } diag && Console.Out is not StreamWriter)
@@ -54,6 +57,7 @@ public class LocalHostFixture : IAsyncLifetime
         {
             services.AddSingleton<Azure.Core.Pipeline.HttpPipelinePolicy>(Faults);
             services.AddSingleton<Azure.Core.Pipeline.HttpPipelinePolicy>(Requests);
+            AddServices(services);
         });
         await App.StartAsync();
         var address = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
