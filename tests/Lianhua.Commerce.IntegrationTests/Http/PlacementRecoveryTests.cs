@@ -86,6 +86,34 @@ public sealed class PlacementRecoveryTests(ShortLeaseHost host) : IClassFixture<
     }
 
     [Fact]
+    public async Task ReplayWhileADeadAttemptHoldsTheLastUnits_WaitsForItsLease_AndGetsTheOrder_NeverAShortage()
+    {
+        // The first attempt takes the last 3 units, then "dies" at its commit (the process is killed): its claim holds them.
+        var (buyer, listingId) = await BuyerAndListing(stock: 3);
+        var key = new Dictionary<string, string> { ["Idempotency-Key"] = Guid.NewGuid().ToString("N") };
+        var body = new { lines = new[] { new { listingId, quantity = 3 } }, recipient = new { name = "李强", phone = "15170990000" }, paymentMethod = "cod" };
+        host.Faults.Add(new("commit", Step("commit", host.Prefix), AfterSend: false, Skip: 0));
+        Assert.Equal(HttpStatusCode.InternalServerError, (await buyer.Post("orders", body, key)).Status);
+        Assert.Equal(0, host.Faults.Remaining);
+        host.Faults.Clear();
+
+        // The client retries at once, inside the dead attempt's lease: the stock is its own, held by that attempt. It waits
+        // (409 in flight) and then gets the order, never a 409 shortage kept for the key while its stock stays taken.
+        ApiResponse replay = null!;
+        await Eventually.True(async () =>
+        {
+            replay = await buyer.Post("orders", body, key);
+            Assert.True(replay.Status is HttpStatusCode.Created || replay.Header("Retry-After") is not null, replay.ToString());
+            return replay.Status == HttpStatusCode.Created;
+        }, 30, "the replay never got the order");
+        var orderId = replay.Json["id"]!.GetValue<string>();
+        Assert.Equal(0, (await buyer.Get($"listings/{listingId}")).Json["stock"]!.GetValue<long>());
+        Assert.Equal(orderId, (await buyer.Post("orders", body, key)).Json["id"]!.GetValue<string>());
+        Assert.Single((await buyer.Get($"stations/{TestData.StationB}/orders?pageSize=100")).Json["items"]!.AsArray(),
+            o => o!["lines"]![0]!["listingId"]!.GetValue<string>() == listingId);
+    }
+
+    [Fact]
     public async Task PlacementAbandonedWithoutReplay_IsFinishedByTheRouter()
     {
         var (buyer, listingId) = await BuyerAndListing(stock: 10);

@@ -48,7 +48,8 @@ public sealed class StockStore(CommerceStorage storage, EntityCache<ListingEntit
     /// <summary>
     /// Reserves every line of one township, or none. Returns the priced lines, or the shortages. With a <paramref name="claim"/>
     /// the claim row is inserted in the same transaction: the key is claimed exactly when the stock is taken. A claim that
-    /// exists already for another attempt ends the reservation with <see cref="KeyTakenException"/>, nothing taken.
+    /// exists already for another attempt ends the reservation with <see cref="KeyTakenException"/>, nothing taken; so does
+    /// a shortage while such a claim exists (the stock may be short because that attempt holds it).
     /// Past <paramref name="stopAt"/> it takes nothing more (the placement's lease is half gone; recovery may own it by now).
     /// </summary>
     public Task<(IReadOnlyList<OrderLine> Lines, IReadOnlyList<Shortage> Shortages)> ReserveAsync(string township, string orderId, string stationId,
@@ -69,6 +70,10 @@ public sealed class StockStore(CommerceStorage storage, EntityCache<ListingEntit
                 listings = await Task.WhenAll(lines.Select(l => Read(township, l.ListingId, token)));
                 result = Reserve(township, orderId, stationId, lines, listings, held, out batch, out written);
             }
+            // Short, but the stock may be short because another attempt of this key holds it (it died, or is still running):
+            // its answer is ours, never a shortage kept for the key while that attempt's stock stays taken.
+            if (result.Shortages.Count > 0 && claim is not null && await FindClaimAsync(township, claim.RowKey, token) is { } other && other.OrderId != orderId)
+                throw new KeyTakenException();
             if (result.Shortages.Count > 0 || batch.Count == 0) return result;
             if (clock.GetUtcNow() > stopAt)
                 throw new ConflictException("A request with this Idempotency-Key is still in flight; try again shortly.", retryAfter: TimeSpan.FromSeconds(1));
