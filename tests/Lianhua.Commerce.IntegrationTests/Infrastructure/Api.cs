@@ -25,6 +25,9 @@ public sealed class Api(Uri baseAddress, string? key)
     /// <summary>The X-Api-Key this client sends (to call another instance with the same key).</summary>
     public string? Key => key;
 
+    /// <summary>The same key against another address (a restarted LocalHost).</summary>
+    public Api At(Uri address) => new(address, key);
+
     public Task<ApiResponse> Get(string path, IDictionary<string, string>? headers = null) => Send(HttpMethod.Get, path, null, headers);
     public Task<ApiResponse> Post(string path, object? body, IDictionary<string, string>? headers = null) => Send(HttpMethod.Post, path, body, headers);
     public Task<ApiResponse> Put(string path, object? body, IDictionary<string, string>? headers = null) => Send(HttpMethod.Put, path, body, headers);

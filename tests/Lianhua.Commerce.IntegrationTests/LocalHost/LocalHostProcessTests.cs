@@ -30,7 +30,8 @@ public sealed class LocalHostProcessTests
         finally { second.Stop(); }
     }
 
-    private static async Task<Running> StartAsync()
+    /// <summary>Starts the LocalHost executable; <paramref name="environment"/> adds settings (a storage prefix, a county key).</summary>
+    internal static async Task<Running> StartAsync(IDictionary<string, string>? environment = null)
     {
         var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}") ? "Release" : "Debug";
         var dll = Path.Combine(TestStorage.RepoRoot, "src", "LocalHost", "bin", configuration, "net10.0", "Lianhua.Commerce.LocalHost.dll");
@@ -46,6 +47,7 @@ public sealed class LocalHostProcessTests
             start.Environment.Remove(name);
         start.Environment["AzureWebJobsStorage"] = TestStorage.ConnectionString;
         start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) start.Environment[name] = value;
         var process = Process.Start(start)!;
         var key = new TaskCompletionSource<string>();
         process.OutputDataReceived += (_, e) =>
@@ -70,7 +72,7 @@ public sealed class LocalHostProcessTests
         }
     }
 
-    private sealed record Running(Process Process, Uri Base, string CountyKey)
+    internal sealed record Running(Process Process, Uri Base, string CountyKey)
     {
         public void Stop()
         {
