@@ -232,8 +232,9 @@ public sealed class PlacementService(OrderStore orders, StockStore stock, Orders
 
     /// <summary>
     /// Writes the key's final record (with the order, for a 201) in one insert-only transaction: the first attempt to get
-    /// there wins. An attempt that loses gets the winner's answer; if the winner made another order (a different request
-    /// under the same key), it gives back the stock it took for its own.
+    /// there wins. An attempt that loses gets the winner's answer; unless the winner made this same order, it gives back the
+    /// stock it took for its own (the winner made another order for a different request under the key, or answered
+    /// "short" for this one before a takeover reserved again).
     /// </summary>
     private async Task<StoredResponse> CompleteAsync(IdempotencyEntity claim, PlaceOrder place, Order? order, int status, string body, string contentType,
         string? fence, CancellationToken ct)
@@ -250,7 +251,10 @@ public sealed class PlacementService(OrderStore orders, StockStore stock, Orders
             await GiveUpAsync(claim, place, claimed: true, ct);
             throw new ConflictException("The order could not be committed; try again.", retryAfter: TimeSpan.FromSeconds(1));
         }
-        if (final.OrderId != claim.OrderId && order is not null) await GiveBackAsync(claim, place, ct);
+        // Ours lost. Unless the winner made this very order (a takeover of ours), no order with our id can ever commit now
+        // (the key's record is taken, insert-only), so the stock reserved under it is nobody's: give it back, however late.
+        if (order is not null && (final.OrderId != claim.OrderId || final.ResponseStatus != 201))
+            await stock.ReleaseAllAsync(claim.OrderId, place.Lines.Select(l => l.ListingId), ct);
         // Someone else (a replay or the router that took over) finished it: theirs is the answer.
         return final.RequestHash == claim.RequestHash ? Replay(final) with { Replayed = false } : throw DifferentRequest();
     }
@@ -280,8 +284,8 @@ public sealed class PlacementService(OrderStore orders, StockStore stock, Orders
     /// <summary>
     /// Gives back whatever stock this order holds, with a hard stop: past half its lease an attempt gives back nothing,
     /// because a replay or the router may own the placement by now and have reserved the same order's stock. It leaves
-    /// the placement to them (409 in flight). Commits need no such check: they are conditional on the record's ETag,
-    /// which a takeover changes.
+    /// the placement to them (409 in flight). Commits need no such check: the order and the key's record are inserted
+    /// together, insert-only, so only one attempt commits.
     /// </summary>
     private async Task GiveBackAsync(IdempotencyEntity claim, PlaceOrder place, CancellationToken ct)
     {

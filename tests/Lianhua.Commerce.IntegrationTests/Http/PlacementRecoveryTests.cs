@@ -229,6 +229,67 @@ public sealed class PlacementRecoveryTests(ShortLeaseHost host) : IClassFixture<
     }
 }
 
+/// <summary>
+/// A slow first attempt's "short" answer lands after a takeover reserved the same order's stock: the takeover loses the
+/// commit to that answer and must give its stock back.
+/// </summary>
+public sealed class LateShortageAnswerTests(LateShortageAnswerTests.Host host) : IClassFixture<LateShortageAnswerTests.Host>
+{
+    /// <summary>A 3 s lease: room for the first attempt's steps on a busy machine, and still a short test.</summary>
+    public sealed class Host : LocalHostFixture
+    {
+        protected override IDictionary<string, string?> Settings() => new Dictionary<string, string?>
+        {
+            ["Commerce:Orders:PlacementLease"] = "00:00:03",
+        };
+    }
+
+    [Fact]
+    public async Task AShortAnswerThatLandsAfterATakeoverReserved_LeavesNoStockTaken()
+    {
+        var here = await TestData.StationKey(host, TestData.StationA);
+        var there = await TestData.StationKey(host, "st-360321200-01");
+        var buyer = await TestData.StationKey(host, TestData.StationB);
+        var first = (await TestData.CreateListing(here, TestData.Listing(stock: 10)))["id"]!.GetValue<string>();
+        var second = (await TestData.CreateListing(there, TestData.Listing("大米", stock: 2)))["id"]!.GetValue<string>();
+        var key = new Dictionary<string, string> { ["Idempotency-Key"] = Guid.NewGuid().ToString("N") };
+        var body = new { lines = new[] { new { listingId = first, quantity = 1 }, new { listingId = second, quantity = 3 } },
+            recipient = new { name = "李强", phone = "15170990000" }, paymentMethod = "cod" };
+
+        // The first attempt claims the key with the first township's stock, finds the second short, gives the stock back,
+        // and its "short" record is held up on the way (until about 6 s; the lease is 3 s here). The takeover's commit is
+        // held up until after that record landed.
+        host.Faults.Add(new("short record late", m => m.Request.Method == RequestMethod.Post && m.Request.Uri.Path.EndsWith($"/{host.Prefix}Orders"),
+            AfterSend: false, Skip: 0, Stall: TimeSpan.FromSeconds(6)));
+        host.Faults.Add(new("takeover commit late", m => m.Request.Method == RequestMethod.Post && m.Request.Uri.Path.EndsWith("/$batch")
+            && Sent(m).Contains($"{host.Prefix}Orders"), AfterSend: false, Skip: 0, Stall: TimeSpan.FromSeconds(4)));
+        var slow = buyer.Post("orders", body, key);
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        Assert.Equal(HttpStatusCode.OK, (await there.Patch($"listings/{second}", new { stock = 10 }, new Dictionary<string, string> { ["If-Match"] = "*" })).Status);
+        await Task.Delay(TimeSpan.FromSeconds(2)); // past the lease: a replay takes the placement over and reserves both lines
+
+        var takeover = await buyer.Post("orders", body, key);
+        var answered = await slow;
+        Assert.Equal(0, host.Faults.Remaining); // both were held up
+        host.Faults.Clear();
+
+        Assert.Equal(HttpStatusCode.Conflict, answered.Status); // the first answer, "short", is the key's answer
+        Assert.Equal(HttpStatusCode.Conflict, takeover.Status);
+        Assert.NotNull(takeover.Json["shortages"]);
+        Assert.DoesNotContain((await buyer.Get($"stations/{TestData.StationB}/orders?pageSize=100")).Json["items"]!.AsArray(),
+            o => o!["lines"]![0]!["listingId"]!.GetValue<string>() == first);
+        Assert.Equal(10, (await buyer.Get($"listings/{first}")).Json["stock"]!.GetValue<long>());
+        Assert.Equal(10, (await buyer.Get($"listings/{second}")).Json["stock"]!.GetValue<long>());
+    }
+
+    private static string Sent(HttpMessage m)
+    {
+        using var buffer = new MemoryStream();
+        m.Request.Content?.WriteTo(buffer, default);
+        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+    }
+}
+
 /// <summary>Routing gives way to placements running in the same instance, and catches up right after them.</summary>
 public sealed class RoutingYieldTests(LocalHostFixture host) : IClassFixture<LocalHostFixture>
 {
