@@ -113,19 +113,20 @@ public sealed class QueueListener(FunctionDescriptor function, HostSettings sett
 
     private async Task RenewAsync(QueueClient queue, string messageId, Func<string> receipt, Action<string> setReceipt, CancellationToken ct)
     {
-        try
+        // Three tries per lease: one that fails (after the SDK's own retries) leaves two before the message shows again.
+        while (!ct.IsCancellationRequested)
         {
-            while (true)
+            try
             {
                 await Task.Delay(settings.Lease / 3, ct);
                 var updated = await queue.UpdateMessageAsync(messageId, receipt(), visibilityTimeout: settings.Lease, cancellationToken: ct);
                 setReceipt(updated.Value.PopReceipt);
             }
-        }
-        catch (OperationCanceledException) { }
-        catch (Exception e) when (e is RequestFailedException or HttpRequestException)
-        {
-            logger.LogWarning(e, "Renewing the lease of message {MessageId} failed", messageId);
+            catch (OperationCanceledException) when (ct.IsCancellationRequested) { }
+            catch (Exception e)
+            {
+                logger.LogWarning(e, "Renewing the lease of message {MessageId} failed; trying again", messageId);
+            }
         }
     }
 

@@ -151,6 +151,28 @@ public sealed class QueueLeaseTests
     }
 
     [Fact]
+    public async Task ARenewalThatFails_IsTriedAgain_SoTheMessageIsStillNotDeliveredTwice()
+    {
+        var faults = new FaultInjection();
+        var storage = new CommerceStorage(new StorageOptions { ConnectionString = TestStorage.ConnectionString, Prefix = TestStorage.NewPrefix() }, [faults]);
+        var queue = storage.Queue("probe-slow");
+        await queue.CreateIfNotExistsAsync();
+        var body = "renew-" + Guid.NewGuid().ToString("N");
+        await queue.SendMessageAsync(body);
+        // The first renewal fails (a storage hiccup past the SDK's retries); the function runs 8 s, the lease is 4 s.
+        faults.Add(new("renewal", m => m.Request.Method == Azure.Core.RequestMethod.Put && m.Request.Uri.Path.Contains("/messages/"), AfterSend: false, Skip: 0));
+        var listener = new QueueListener(FunctionCatalog.Discover(typeof(SlowProbeFunctions).Assembly).Single(f => f.Name == "ProbeSlow"),
+            _settings, storage, new ServiceCollection().BuildServiceProvider(), NullLogger<QueueListener>.Instance);
+        await listener.StartAsync(CancellationToken.None);
+        await Eventually.True(() => SlowProbeFunctions.Runs.ContainsKey(body), 20);
+        await Eventually.True(() => faults.Remaining == 0, 10, "no renewal was tried");
+        await Task.Delay(TimeSpan.FromSeconds(9)); // past the function's end and two leases
+        await listener.StopAsync(CancellationToken.None);
+        Assert.Equal(1, SlowProbeFunctions.Runs[body]);
+        Assert.Empty((await queue.PeekMessagesAsync()).Value);
+    }
+
+    [Fact]
     public async Task MessageHeldByAProcessThatDied_ComesBackWhenTheLeaseRunsOut()
     {
         var queue = _storage.Queue("probe-slow");
