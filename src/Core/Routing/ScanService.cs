@@ -45,7 +45,7 @@ public sealed class ScanService(OrderStore orders, RunStore runs, NetworkService
             };
             if (!result.Changed)
             {
-                if (await ReplayAsync(order, shipmentId, key, hash, ct) is { } replay) return replay;
+                if (await ReplayAsync(order, shipmentId, scan.NodeId!, key, hash, ct) is { } replay) return replay;
                 result.ThrowIfRejected(); // out of order or locked: nothing to save
             }
             var (status, body, type) = result.Succeeded
@@ -53,7 +53,7 @@ public sealed class ScanService(OrderStore orders, RunStore runs, NetworkService
                 : (422, JsonSerializer.Serialize(new { type = "https://tools.ietf.org/html/rfc9110#section-15.5.21", title = "Unprocessable request", status = 422, detail = result.Detail }, Json.Options), "application/problem+json");
             var saved = new IdempotencyEntity
             {
-                PartitionKey = order.PartitionKey, RowKey = Row(shipmentId, key), State = IdempotencyEntity.Done, RequestHash = hash, OrderId = order.Id,
+                PartitionKey = order.PartitionKey, RowKey = Row(shipmentId, scan.NodeId!, key), State = IdempotencyEntity.Done, RequestHash = hash, OrderId = order.Id,
                 StartedAt = clock.GetUtcNow(), LeasedAt = clock.GetUtcNow(), ResponseStatus = status, ResponseBody = body, ResponseContentType = type,
             };
             if (await SaveAsync(order, shipment, saved, ct))
@@ -64,7 +64,7 @@ public sealed class ScanService(OrderStore orders, RunStore runs, NetworkService
                 return new StoredResponse(status, body, type, false);
             }
             // The transaction failed as a whole: the order changed meanwhile, or this key was used already.
-            if (await ReplayAsync(order, shipmentId, key, hash, ct) is { } taken) return taken;
+            if (await ReplayAsync(order, shipmentId, scan.NodeId!, key, hash, ct) is { } taken) return taken;
             if (attempt >= 4) throw new ConflictException("The shipment is busy; try again shortly.", retryAfter: TimeSpan.FromSeconds(1));
         }
     }
@@ -105,7 +105,8 @@ public sealed class ScanService(OrderStore orders, RunStore runs, NetworkService
         return lists.SelectMany(l => l).OrderBy(r => r.From, StringComparer.Ordinal).ThenBy(r => r.To, StringComparer.Ordinal).ToList();
     }
 
-    private static string Row(string shipmentId, string key) => IdempotencyEntity.Row(Operation, $"{shipmentId}~{key}");
+    /// <summary>A scan's key is scoped to the scanning node (the county scanning for a node acts as that node): each scanner numbers its own scans.</summary>
+    private static string Row(string shipmentId, string nodeId, string key) => IdempotencyEntity.Row(Operation, $"{shipmentId}~{nodeId}~{key}");
 
     private async Task<(OrderEntity Order, Shipment Shipment)> LoadAsync(string shipmentId, CancellationToken ct)
     {
@@ -116,9 +117,9 @@ public sealed class ScanService(OrderStore orders, RunStore runs, NetworkService
     }
 
     /// <summary>The kept answer when this key was used already (422 when for another scan); null when it was not.</summary>
-    private async Task<StoredResponse?> ReplayAsync(OrderEntity order, string shipmentId, string key, string hash, CancellationToken ct)
+    private async Task<StoredResponse?> ReplayAsync(OrderEntity order, string shipmentId, string nodeId, string key, string hash, CancellationToken ct)
     {
-        var record = await orders.FindIdempotencyAsync(order.PartitionKey, Row(shipmentId, key), ct);
+        var record = await orders.FindIdempotencyAsync(order.PartitionKey, Row(shipmentId, nodeId, key), ct);
         if (record is null) return null;
         if (record.RequestHash != hash) throw new UnprocessableException("This Idempotency-Key was used for a different scan.");
         if (record.ResponseStatus == 200 && System.Text.Json.Nodes.JsonNode.Parse(record.ResponseBody)?["status"]?.GetValue<string>() == ShipmentStatus.Delivered)

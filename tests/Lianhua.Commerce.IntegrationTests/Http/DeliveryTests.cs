@@ -107,6 +107,29 @@ public sealed class DeliveryTests(LocalHostFixture host) : IClassFixture<LocalHo
     }
 
     [Fact]
+    public async Task ScanKeys_AreScopedToTheScanningNode_SoTwoNodesMayUseTheSameKey()
+    {
+        var order = await Order(TestData.StationA2, (TestData.StationA, 1));
+        var shipment = (await Routed(order["id"]!.GetValue<string>(), TestData.StationA2))["shipments"]![0]!;
+        var id = shipment["id"]!.GetValue<string>();
+        // Each scanner numbers its own scans: the same Idempotency-Key at another node is another scan, not a reuse.
+        var key = new Dictionary<string, string> { ["Idempotency-Key"] = "scan-" + Guid.NewGuid().ToString("N")[..8] };
+        var depart = await Scan(id, "depart", TestData.StationA, key: key);
+        Assert.Equal(HttpStatusCode.OK, depart.Status);
+        var arrive = await Scan(id, "arrive", TestData.HubA, key: key);
+        Assert.True(arrive.Status == HttpStatusCode.OK, arrive.ToString());
+        Assert.Null(arrive.Header("Idempotent-Replayed"));
+        Assert.Equal(2, arrive.Json["events"]!.AsArray().Count);
+        var replay = await Scan(id, "depart", TestData.StationA, key: key);
+        Assert.Equal("true", replay.Header("Idempotent-Replayed"));
+        Assert.Equal(depart.Raw, replay.Raw);
+        // The county scanning for a node acts as that node: it replays the node's scan.
+        var county = await host.County().Post($"shipments/{id}/scans", new { @event = "arrive", nodeId = TestData.HubA }, key);
+        Assert.Equal("true", county.Header("Idempotent-Replayed"));
+        Assert.Equal(arrive.Raw, county.Raw);
+    }
+
+    [Fact]
     public async Task OrderInsideOneTownship_HasTwoLegs_AndSameStationOrderIsReadyAtOnce()
     {
         var order = await Order(TestData.StationA2, (TestData.StationA, 1));
