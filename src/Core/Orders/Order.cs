@@ -44,9 +44,12 @@ public sealed record Order(string Id, string StationId, string Status, IReadOnly
             ? new DateTimeOffset(ticks, TimeSpan.Zero)
             : null;
 
-    /// <summary>Only before any shipment has departed (a same-station order is ready for pickup without departing).</summary>
+    /// <summary>
+    /// Only before any shipment has departed. The status alone cannot tell: a same-station shipment is ready for pickup
+    /// without departing, and next to a routed one the order rolls up as in_transit although nothing has moved.
+    /// </summary>
     public Order Cancel(string reason, bool anyShipmentDeparted) =>
-        Status is OrderStatus.Confirmed or OrderStatus.Routed or OrderStatus.ReadyForPickup && !anyShipmentDeparted
+        Status is not (OrderStatus.Cancelled or OrderStatus.Delivered) && !anyShipmentDeparted
             ? this with { Status = OrderStatus.Cancelled, CancelReason = reason }
             : throw new ConflictException(anyShipmentDeparted
                 ? "A shipment of this order has departed; it can no longer be cancelled."
