@@ -162,3 +162,111 @@ public sealed class DomainRulesTests(LocalHostFixture host) : IClassFixture<Loca
         Assert.Subset(countyWide.Select(l => l["id"]!.GetValue<string>()).ToHashSet(), mine.ToHashSet());
     }
 }
+
+public sealed class DomainRulesDeliveryTests(LocalHostFixture host) : IClassFixture<LocalHostFixture>
+{
+    private readonly Dictionary<string, Api> _keys = new();
+
+    private async Task<Api> KeyOf(string nodeId)
+    {
+        if (_keys.TryGetValue(nodeId, out var api)) return api;
+        var role = nodeId.StartsWith("st-") ? "station" : "hub";
+        var issued = await host.County().Post("keys", new { role, scopeId = nodeId });
+        return _keys[nodeId] = host.Client(issued.Json["key"]!.GetValue<string>());
+    }
+
+    private static Dictionary<string, string> Key() => new() { ["Idempotency-Key"] = Guid.NewGuid().ToString("N") };
+
+    private async Task<ApiResponse> Place(string buyer, params (string ListingId, long Quantity)[] lines) =>
+        await (await KeyOf(buyer)).Post("orders", new
+        {
+            lines = lines.Select(l => new { listingId = l.ListingId, quantity = l.Quantity }).ToArray(),
+            recipient = new { name = "王芳", phone = "13907990000" }, paymentMethod = "cod",
+        }, Key());
+
+    private async Task<string> NewListing(string seller, long stock = 50) =>
+        (await TestData.CreateListing(await KeyOf(seller), TestData.Listing(stock: stock)))["id"]!.GetValue<string>();
+
+    private async Task<JsonNode> Routed(string orderId, string buyer)
+    {
+        JsonNode tracking = null!;
+        await Eventually.True(async () =>
+        {
+            var t = await (await KeyOf(buyer)).Get($"orders/{orderId}/tracking");
+            tracking = t.Json;
+            return t.Status == HttpStatusCode.OK && tracking["shipments"]!.AsArray().Count > 0;
+        }, 30, "the order was never routed");
+        return tracking;
+    }
+
+    private async Task<ApiResponse> Scan(string shipmentId, string scanEvent, string nodeId, string? code = null) =>
+        await (await KeyOf(nodeId)).Post($"shipments/{shipmentId}/scans", new { @event = scanEvent, nodeId, pickupCode = code }, Key());
+
+    [Fact]
+    public async Task CancelAtTheStockMaximum_GivesEveryUnitBack_AndTheListingStillFitsItsSchema()
+    {
+        var listingId = await NewListing(TestData.StationA2, stock: 1_000_000);
+        var order = await Place(TestData.StationA, (listingId, 10));
+        Assert.Equal(HttpStatusCode.Created, order.Status);
+        var seller = await KeyOf(TestData.StationA2);
+        Assert.Equal(HttpStatusCode.OK, (await seller.Patch($"listings/{listingId}", new { stock = 1_000_000 }, new Dictionary<string, string> { ["If-Match"] = "*" })).Status);
+        var cancel = await (await KeyOf(TestData.StationA)).Post($"orders/{order.Json["id"]}/cancel", new { reason = "不要了" }, Key());
+        Assert.Equal(HttpStatusCode.OK, cancel.Status);
+        var read = await seller.Get($"listings/{listingId}");
+        Assert.Equal(HttpStatusCode.OK, read.Status);
+        Assert.Equal(1_000_010, read.Json["stock"]!.GetValue<long>());
+        // Other fields can still be changed; the stock itself only within the limit.
+        Assert.Equal(HttpStatusCode.OK, (await seller.Patch($"listings/{listingId}", new { priceFen = 10 }, new Dictionary<string, string> { ["If-Match"] = "*" })).Status);
+    }
+
+    [Fact]
+    public async Task MultiShipmentOrder_RollsUpFromItsShipments_AndCancelAfterOneDeparted_Is409()
+    {
+        // The buyer's own listing (no legs), one of its township, one of another township.
+        var own = await NewListing(TestData.StationA2);
+        var near = await NewListing(TestData.StationA);
+        var far = await NewListing("st-360321200-01");
+        var order = await Place(TestData.StationA2, (own, 1), (near, 1), (far, 1));
+        Assert.Equal(HttpStatusCode.Created, order.Status);
+        var orderId = order.Json["id"]!.GetValue<string>();
+        var code = order.Json["pickupCode"]!.GetValue<string>();
+        var shipments = (await Routed(orderId, TestData.StationA2))["shipments"]!.AsArray();
+        Assert.Equal(3, shipments.Count);
+        string IdFrom(string origin) => shipments.Single(s => s!["originStationId"]!.GetValue<string>() == origin)!["id"]!.GetValue<string>();
+        var buyer = await KeyOf(TestData.StationA2);
+        async Task<string> Status() => (await buyer.Get($"orders/{orderId}/tracking")).Json["status"]!.GetValue<string>();
+
+        Assert.Equal(HttpStatusCode.OK, (await Scan(IdFrom(TestData.StationA), "depart", TestData.StationA)).Status);
+        Assert.Equal("in_transit", await Status());
+        var cancel = await buyer.Post($"orders/{orderId}/cancel", new { reason = "x" }, Key());
+        Assert.Equal(HttpStatusCode.Conflict, cancel.Status);
+        Assert.Equal(49, (await buyer.Get($"listings/{far}")).Json["stock"]!.GetValue<long>());
+
+        // Picking up the own shipment delivers it alone; the order waits for the others.
+        Assert.Equal(HttpStatusCode.OK, (await Scan(IdFrom(TestData.StationA2), "pickup", TestData.StationA2, code)).Status);
+        Assert.Equal("in_transit", await Status());
+        Assert.Equal(HttpStatusCode.OK, (await Scan(IdFrom(TestData.StationA), "arrive", TestData.HubA)).Status);
+        Assert.Equal(HttpStatusCode.OK, (await Scan(IdFrom(TestData.StationA), "depart", TestData.HubA)).Status);
+        Assert.Equal(HttpStatusCode.OK, (await Scan(IdFrom(TestData.StationA), "arrive", TestData.StationA2)).Status);
+        Assert.Equal("in_transit", await Status()); // the far shipment has not moved
+        var farId = IdFrom("st-360321200-01");
+        var farShipment = shipments.Single(s => s!["id"]!.GetValue<string>() == farId)!;
+        var nodes = new[] { "st-360321200-01" }.Concat(farShipment["legs"]!.AsArray().Select(l => l!["to"]!.GetValue<string>())).ToArray();
+        for (var i = 0; i + 1 < nodes.Length; i++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await Scan(farId, "depart", nodes[i])).Status);
+            Assert.Equal(HttpStatusCode.OK, (await Scan(farId, "arrive", nodes[i + 1])).Status);
+        }
+        Assert.Equal("ready_for_pickup", await Status());
+        Assert.Equal(HttpStatusCode.OK, (await Scan(IdFrom(TestData.StationA), "pickup", TestData.StationA2, code)).Status);
+        Assert.Equal("ready_for_pickup", await Status());
+        Assert.Equal(HttpStatusCode.OK, (await Scan(farId, "pickup", TestData.StationA2, code)).Status);
+        var final = (await buyer.Get($"orders/{orderId}/tracking")).Json;
+        Assert.Equal("delivered", final["status"]!.GetValue<string>());
+        Assert.Equal("delivered", (await buyer.Get($"orders/{orderId}")).Json["status"]!.GetValue<string>());
+        var far2 = final["shipments"]!.AsArray().Single(s => s!["id"]!.GetValue<string>() == farId)!;
+        Assert.All(far2["legs"]!.AsArray(), l => Assert.Equal("arrived", l!["status"]!.GetValue<string>()));
+        Assert.Equal(2 * (nodes.Length - 1) + 1, far2["events"]!.AsArray().Count);
+        Assert.Single(final["shipments"]!.AsArray().Single(s => s!["originStationId"]!.GetValue<string>() == TestData.StationA2)!["events"]!.AsArray());
+    }
+}
