@@ -252,6 +252,22 @@ public sealed class DomainRulesDeliveryTests(LocalHostFixture host) : IClassFixt
         var farId = IdFrom("st-360321200-01");
         var farShipment = shipments.Single(s => s!["id"]!.GetValue<string>() == farId)!;
         var nodes = new[] { "st-360321200-01" }.Concat(farShipment["legs"]!.AsArray().Select(l => l!["to"]!.GetValue<string>())).ToArray();
+        foreach (var leg in farShipment["legs"]!.AsArray())
+        {
+            // Every node's loading list of the leg's day: runs leaving or reaching it, this shipment on the leg's run.
+            foreach (var node in new[] { leg!["from"]!.GetValue<string>(), leg["to"]!.GetValue<string>() })
+            {
+                var runs = await host.County().Get($"runs?nodeId={node}&date={leg["date"]}");
+                Assert.Equal(HttpStatusCode.OK, runs.Status);
+                Assert.Null(runs.Json["continuationToken"]);
+                var items = runs.Json["items"]!.AsArray();
+                Assert.All(items, r => Assert.True(r!["from"]!.GetValue<string>() == node || r["to"]!.GetValue<string>() == node));
+                Assert.All(items, r => Assert.Equal(leg["date"]!.GetValue<string>(), r!["date"]!.GetValue<string>()));
+                Assert.All(items, r => Assert.InRange(r!["loadGrams"]!.GetValue<long>(), 0, r["capacityGrams"]!.GetValue<long>()));
+                var run = items.Single(r => r!["id"]!.GetValue<string>() == leg["runId"]!.GetValue<string>())!;
+                Assert.Contains(farId, run["shipmentIds"]!.AsArray().Select(x => x!.GetValue<string>()));
+            }
+        }
         for (var i = 0; i + 1 < nodes.Length; i++)
         {
             Assert.Equal(HttpStatusCode.OK, (await Scan(farId, "depart", nodes[i])).Status);
