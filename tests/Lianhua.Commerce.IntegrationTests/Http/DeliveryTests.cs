@@ -8,17 +8,9 @@ namespace Lianhua.Commerce.IntegrationTests.Http;
 
 public sealed class DeliveryTests(LocalHostFixture host) : IClassFixture<LocalHostFixture>
 {
-    private readonly Dictionary<string, Api> _keys = new();
-
-    private async Task<Api> KeyOf(string nodeId)
-    {
-        if (_keys.TryGetValue(nodeId, out var api)) return api;
-        var role = nodeId.StartsWith("st-") ? "station" : "hub";
-        var issued = await host.County().Post("keys", new { role, scopeId = nodeId });
-        return _keys[nodeId] = host.Client(issued.Json["key"]!.GetValue<string>());
-    }
-
-    private static Dictionary<string, string> Key() => new() { ["Idempotency-Key"] = Guid.NewGuid().ToString("N") };
+    private readonly NetworkNodes _nodes = new(host);
+    private Task<Api> KeyOf(string nodeId) => _nodes.KeyOf(nodeId);
+    private static Dictionary<string, string> Key() => NetworkNodes.Key();
 
     private async Task<JsonNode> Order(string buyer, params (string Seller, long Quantity)[] lines)
     {
@@ -34,20 +26,10 @@ public sealed class DeliveryTests(LocalHostFixture host) : IClassFixture<LocalHo
         return order.Json;
     }
 
-    private async Task<JsonNode> Routed(string orderId, string buyer)
-    {
-        JsonNode tracking = null!;
-        await Eventually.True(async () =>
-        {
-            var t = await (await KeyOf(buyer)).Get($"orders/{orderId}/tracking");
-            tracking = t.Json;
-            return t.Status == HttpStatusCode.OK && tracking["shipments"]!.AsArray().Count > 0;
-        }, 30, "the order was never routed");
-        return tracking;
-    }
+    private Task<JsonNode> Routed(string orderId, string buyer) => _nodes.Routed(orderId, buyer);
 
-    private async Task<ApiResponse> Scan(string shipmentId, string scanEvent, string nodeId, string? code = null, Dictionary<string, string>? key = null) =>
-        await (await KeyOf(nodeId)).Post($"shipments/{shipmentId}/scans", new { @event = scanEvent, nodeId, pickupCode = code }, key ?? Key());
+    private Task<ApiResponse> Scan(string shipmentId, string scanEvent, string nodeId, string? code = null, Dictionary<string, string>? key = null) =>
+        _nodes.Scan(shipmentId, scanEvent, nodeId, code, key);
 
     private static string[] Nodes(JsonNode shipment) =>
         [shipment["originStationId"]!.GetValue<string>(), .. shipment["legs"]!.AsArray().Select(l => l!["to"]!.GetValue<string>())];

@@ -7,39 +7,12 @@ namespace Lianhua.Commerce.IntegrationTests.Http;
 /// <summary>Domain rules of listings and of the delivery state machine, held against the contract through LocalHost.</summary>
 public sealed class DomainRulesTests(LocalHostFixture host) : IClassFixture<LocalHostFixture>
 {
-    private readonly Dictionary<string, Api> _keys = new();
-
-    private async Task<Api> KeyOf(string nodeId)
-    {
-        if (_keys.TryGetValue(nodeId, out var api)) return api;
-        var role = nodeId.StartsWith("st-") ? "station" : "hub";
-        var issued = await host.County().Post("keys", new { role, scopeId = nodeId });
-        return _keys[nodeId] = host.Client(issued.Json["key"]!.GetValue<string>());
-    }
-
-    private static Dictionary<string, string> Key() => new() { ["Idempotency-Key"] = Guid.NewGuid().ToString("N") };
-
-    private async Task<ApiResponse> Place(string buyer, params (string ListingId, long Quantity)[] lines) =>
-        await (await KeyOf(buyer)).Post("orders", new
-        {
-            lines = lines.Select(l => new { listingId = l.ListingId, quantity = l.Quantity }).ToArray(),
-            recipient = new { name = "王芳", phone = "13907990000" }, paymentMethod = "cod",
-        }, Key());
-
-    private async Task<string> NewListing(string seller, long stock = 50, long priceFen = 4550) =>
-        (await TestData.CreateListing(await KeyOf(seller), TestData.Listing(stock: stock, priceFen: priceFen)))["id"]!.GetValue<string>();
-
-    private async Task<JsonNode> Routed(string orderId, string buyer)
-    {
-        JsonNode tracking = null!;
-        await Eventually.True(async () =>
-        {
-            var t = await (await KeyOf(buyer)).Get($"orders/{orderId}/tracking");
-            tracking = t.Json;
-            return t.Status == HttpStatusCode.OK && tracking["shipments"]!.AsArray().Count > 0;
-        }, 30, "the order was never routed");
-        return tracking;
-    }
+    private readonly NetworkNodes _nodes = new(host);
+    private Task<Api> KeyOf(string nodeId) => _nodes.KeyOf(nodeId);
+    private static Dictionary<string, string> Key() => NetworkNodes.Key();
+    private Task<ApiResponse> Place(string buyer, params (string ListingId, long Quantity)[] lines) => _nodes.Place(buyer, lines);
+    private Task<string> NewListing(string seller, long stock = 50, long priceFen = 4550) => _nodes.NewListing(seller, stock, priceFen);
+    private Task<JsonNode> Routed(string orderId, string buyer) => _nodes.Routed(orderId, buyer);
 
     [Fact]
     public async Task OrderWithASameStationShipment_CanBeCancelled_WhileNothingHasDeparted()
@@ -165,42 +138,13 @@ public sealed class DomainRulesTests(LocalHostFixture host) : IClassFixture<Loca
 
 public sealed class DomainRulesDeliveryTests(LocalHostFixture host) : IClassFixture<LocalHostFixture>
 {
-    private readonly Dictionary<string, Api> _keys = new();
-
-    private async Task<Api> KeyOf(string nodeId)
-    {
-        if (_keys.TryGetValue(nodeId, out var api)) return api;
-        var role = nodeId.StartsWith("st-") ? "station" : "hub";
-        var issued = await host.County().Post("keys", new { role, scopeId = nodeId });
-        return _keys[nodeId] = host.Client(issued.Json["key"]!.GetValue<string>());
-    }
-
-    private static Dictionary<string, string> Key() => new() { ["Idempotency-Key"] = Guid.NewGuid().ToString("N") };
-
-    private async Task<ApiResponse> Place(string buyer, params (string ListingId, long Quantity)[] lines) =>
-        await (await KeyOf(buyer)).Post("orders", new
-        {
-            lines = lines.Select(l => new { listingId = l.ListingId, quantity = l.Quantity }).ToArray(),
-            recipient = new { name = "王芳", phone = "13907990000" }, paymentMethod = "cod",
-        }, Key());
-
-    private async Task<string> NewListing(string seller, long stock = 50) =>
-        (await TestData.CreateListing(await KeyOf(seller), TestData.Listing(stock: stock)))["id"]!.GetValue<string>();
-
-    private async Task<JsonNode> Routed(string orderId, string buyer)
-    {
-        JsonNode tracking = null!;
-        await Eventually.True(async () =>
-        {
-            var t = await (await KeyOf(buyer)).Get($"orders/{orderId}/tracking");
-            tracking = t.Json;
-            return t.Status == HttpStatusCode.OK && tracking["shipments"]!.AsArray().Count > 0;
-        }, 30, "the order was never routed");
-        return tracking;
-    }
-
-    private async Task<ApiResponse> Scan(string shipmentId, string scanEvent, string nodeId, string? code = null) =>
-        await (await KeyOf(nodeId)).Post($"shipments/{shipmentId}/scans", new { @event = scanEvent, nodeId, pickupCode = code }, Key());
+    private readonly NetworkNodes _nodes = new(host);
+    private Task<Api> KeyOf(string nodeId) => _nodes.KeyOf(nodeId);
+    private static Dictionary<string, string> Key() => NetworkNodes.Key();
+    private Task<ApiResponse> Place(string buyer, params (string ListingId, long Quantity)[] lines) => _nodes.Place(buyer, lines);
+    private Task<string> NewListing(string seller, long stock = 50) => _nodes.NewListing(seller, stock);
+    private Task<JsonNode> Routed(string orderId, string buyer) => _nodes.Routed(orderId, buyer);
+    private Task<ApiResponse> Scan(string shipmentId, string scanEvent, string nodeId, string? code = null) => _nodes.Scan(shipmentId, scanEvent, nodeId, code);
 
     [Fact]
     public async Task CancelAtTheStockMaximum_GivesEveryUnitBack_AndTheListingStillFitsItsSchema()

@@ -1,0 +1,50 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Lianhua.Commerce.IntegrationTests.Infrastructure;
+
+namespace Lianhua.Commerce.IntegrationTests.Http;
+
+/// <summary>
+/// Acts as any station or hub of the network: one county-issued key per node, made on first use, and the requests
+/// delivery tests make as those nodes (listings, orders, tracking until routed, scans).
+/// </summary>
+public sealed class NetworkNodes(LocalHostFixture host)
+{
+    private readonly Dictionary<string, Api> _keys = new();
+
+    public async Task<Api> KeyOf(string nodeId)
+    {
+        if (_keys.TryGetValue(nodeId, out var api)) return api;
+        var role = nodeId.StartsWith("st-") ? "station" : "hub";
+        var issued = await host.County().Post("keys", new { role, scopeId = nodeId });
+        return _keys[nodeId] = host.Client(issued.Json["key"]!.GetValue<string>());
+    }
+
+    public static Dictionary<string, string> Key() => new() { ["Idempotency-Key"] = Guid.NewGuid().ToString("N") };
+
+    public async Task<string> NewListing(string seller, long stock = 50, long priceFen = 4550) =>
+        (await TestData.CreateListing(await KeyOf(seller), TestData.Listing(stock: stock, priceFen: priceFen)))["id"]!.GetValue<string>();
+
+    public async Task<ApiResponse> Place(string buyer, params (string ListingId, long Quantity)[] lines) =>
+        await (await KeyOf(buyer)).Post("orders", new
+        {
+            lines = lines.Select(l => new { listingId = l.ListingId, quantity = l.Quantity }).ToArray(),
+            recipient = new { name = "王芳", phone = "13907990000" }, paymentMethod = "cod",
+        }, Key());
+
+    /// <summary>The order's tracking once routing has given it shipments.</summary>
+    public async Task<JsonNode> Routed(string orderId, string buyer)
+    {
+        JsonNode tracking = null!;
+        await Eventually.True(async () =>
+        {
+            var t = await (await KeyOf(buyer)).Get($"orders/{orderId}/tracking");
+            tracking = t.Json;
+            return t.Status == HttpStatusCode.OK && tracking["shipments"]!.AsArray().Count > 0;
+        }, 30, "the order was never routed");
+        return tracking;
+    }
+
+    public async Task<ApiResponse> Scan(string shipmentId, string scanEvent, string nodeId, string? code = null, Dictionary<string, string>? key = null) =>
+        await (await KeyOf(nodeId)).Post($"shipments/{shipmentId}/scans", new { @event = scanEvent, nodeId, pickupCode = code }, key ?? Key());
+}
