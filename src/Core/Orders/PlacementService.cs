@@ -196,34 +196,22 @@ public sealed class PlacementService(OrderStore orders, StockStore stock, Orders
             return await CompleteAsync(claim, place, null, 409, JsonSerializer.Serialize(problem, Json.Options), "application/problem+json", null, ct);
         }
 
-        string? tooHeavy;
-        try
-        {
-            tooHeavy = await TooHeavyAsync(reserved, claim.StationId, ct);
-        }
-        catch (CommerceException)
-        {
-            // No delivery path (a station gone from the network, or a link it lacks): routing could never carry it either.
-            await GiveUpAsync(claim, place, claimed: true, ct);
-            throw;
-        }
-        if (tooHeavy is not null)
-        {
-            // Routing could never carry it: say so now rather than leave an order that cannot move.
-            await GiveUpAsync(claim, place, claimed: true, ct);
-            throw ValidationFailedException.For("lines", tooHeavy);
-        }
-
         var byListing = reserved.ToDictionary(l => l.ListingId);
         var lines = place.Lines.Select(l => byListing[l.ListingId]).ToList();
         var order = new Order(claim.OrderId, claim.StationId, OrderStatus.Confirmed, lines, lines.Sum(l => l.LineTotalFen),
             place.PaymentMethod, claim.PickupCode, claim.StartedAt, place.Recipient);
         var body = JsonSerializer.Serialize(OrderView.From(order), Json.Options);
-        if (OrderEntity.TooLarge(order, body) is { } tooLarge)
+        try
         {
-            // Storage would refuse the order row or its key's record: say so now rather than fail with the stock taken.
+            // Routing could never carry it (too heavy, or no delivery path: a station gone from the network), or storage would
+            // refuse its row or its key's record: say so now, with nothing taken, rather than leave an order that cannot move.
+            if (await TooHeavyAsync(lines, claim.StationId, ct) is { } tooHeavy) throw ValidationFailedException.For("lines", tooHeavy);
+            if (OrderEntity.TooLarge(order, body) is { } tooLarge) throw ValidationFailedException.For("lines", tooLarge);
+        }
+        catch (CommerceException)
+        {
             await GiveUpAsync(claim, place, claimed: true, ct);
-            throw ValidationFailedException.For("lines", tooLarge);
+            throw;
         }
         var response = await CompleteAsync(claim, place, order, 201, body, "application/json", fence, ct);
         logger.LogInformation("Order {OrderId} placed by {StationId}: {Lines} lines, {TotalFen} fen", order.Id, order.StationId, lines.Count, order.TotalFen);
