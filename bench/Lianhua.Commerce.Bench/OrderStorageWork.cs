@@ -4,8 +4,11 @@ using Azure;
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
 using Lianhua.Commerce.Core.Common;
+using Lianhua.Commerce.Core.Idempotency;
+using Lianhua.Commerce.Core.Idempotency.Storage;
 using Lianhua.Commerce.Core.Listings.Storage;
 using Lianhua.Commerce.Core.Orders;
+using Lianhua.Commerce.Core.Orders.Placement;
 using Lianhua.Commerce.Core.Orders.Storage;
 using Lianhua.Commerce.Core.Security;
 
@@ -45,7 +48,7 @@ sealed class OrderStorageWork
         };
     }
 
-    private sealed record OrderRows(Worker W, string Key, string OrderId, DateTimeOffset Now, OrderLine Line, IdempotencyEntity Claim);
+    private sealed record OrderRows(Worker W, string Key, string OrderId, DateTimeOffset Now, OrderLine Line, PlacementClaim Claim);
 
     private static async Task<OrderStorageWork> CreateAsync(string connection, int clients)
     {
@@ -66,13 +69,13 @@ sealed class OrderStorageWork
         var place = new PlaceOrder([new(w.Listing.RowKey, 1)], Recipient, "cod");
         var line = new OrderLine(w.Listing.RowKey, w.Listing.Title, 1, w.Listing.PriceFen, w.Listing.PriceFen, w.Listing.StationId, w.Township, w.Listing.Category,
             w.Listing.UnitWeightGrams);
-        var claim = PlacementService.NewClaim(w.Township, w.Station, key, place, place.Hash(), now);
+        var claim = PlacementClaim.New(w.Township, w.Station, key, place, now);
         return new(w, key, claim.OrderId, now, line, claim);
     }
 
     private Task SendAsync(OrderRows o, int ordersInMessage) =>
         queue.SendMessageAsync(JsonSerializer.Serialize(new OrdersPlacedMessage(
-            Enumerable.Repeat(new OrderPlacedMessage(o.OrderId, o.W.Station, o.Key, o.W.Township), ordersInMessage).ToList(), o.Now), Json.Options), TimeSpan.FromSeconds(1));
+            Enumerable.Repeat(new OrderToRoute(o.OrderId, o.W.Station, o.Key, o.W.Township), ordersInMessage).ToList(), o.Now), Json.Options), TimeSpan.FromSeconds(1));
 
     /// <param name="reservationInClaim">A variant: the reservation's fields carried by the claim row instead of a row of their own.</param>
     private async Task ReserveAsync(OrderRows o, bool reservationInClaim = false)
@@ -82,14 +85,15 @@ sealed class OrderStorageWork
         List<TableTransactionAction> batch = [new(TableTransactionActionType.UpdateMerge, new TableEntity(listing.PartitionKey, listing.RowKey) { ["Stock"] = --listing.Stock }, listing.ETag)];
         if (reservationInClaim)
         {
-            var claim = new TableEntity(o.Claim.PartitionKey, o.Claim.RowKey);
-            foreach (var (name, value) in TableEntityOf(o.Claim).Concat(TableEntityOf(reservation).Select(p => ("Reserved" + p.Key, p.Value)))) claim[name] = value;
+            var claimRow = ClaimEntity.From(o.Claim);
+            var claim = new TableEntity(claimRow.PartitionKey, claimRow.RowKey);
+            foreach (var (name, value) in TableEntityOf(claimRow).Concat(TableEntityOf(reservation).Select(p => ("Reserved" + p.Key, p.Value)))) claim[name] = value;
             batch.Add(new(TableTransactionActionType.Add, claim));
         }
         else
         {
             batch.Add(new(TableTransactionActionType.Add, reservation));
-            batch.Add(new(TableTransactionActionType.Add, o.Claim));
+            batch.Add(new(TableTransactionActionType.Add, ClaimEntity.From(o.Claim)));
         }
         listing.ETag = (await listings.SubmitTransactionAsync(batch)).Value[0].Headers.ETag!.Value;
     }
@@ -101,16 +105,16 @@ sealed class OrderStorageWork
     /// <param name="slimRecord">A variant: the key's record without the response body (a replay would render it from the order).</param>
     private Task CommitAsync(OrderRows o, bool record = true, bool fence = true, bool slimRecord = false)
     {
-        var order = new Order(o.OrderId, o.W.Station, OrderStatus.Confirmed, [o.Line], o.Line.LineTotalFen, "cod", o.Claim.PickupCode, o.Now, Recipient);
+        var order = Order.Place(o.OrderId, o.W.Station, [o.Line], "cod", o.Claim.PickupCode, o.Now, Recipient);
         List<TableTransactionAction> batch = [new(TableTransactionActionType.Add, OrderEntity.From(order))];
         if (record && slimRecord)
-            batch.Add(new(TableTransactionActionType.Add, new TableEntity(o.W.Station, IdempotencyEntity.Row(PlacementService.Operation, o.Key))
+            batch.Add(new(TableTransactionActionType.Add, new TableEntity(o.W.Station, IdempotentRequest.RowOf(PlacementClaim.Operation, o.Key))
             {
                 ["RequestHash"] = o.Claim.RequestHash, ["OrderId"] = o.OrderId, ["ResponseStatus"] = 201,
             }));
         else if (record)
             batch.Add(new(TableTransactionActionType.Add,
-                PlacementService.FinalRecord(o.Claim, 201, JsonSerializer.Serialize(OrderView.From(order), Json.Options), "application/json")));
+                IdempotencyEntity.From(o.Claim.Idempotent.Answered(StoredResponse.Success(201, OrderView.From(order)), o.OrderId, o.Now))));
         if (fence) batch.Add(new(TableTransactionActionType.UpdateMerge, new TableEntity(o.W.Station, o.W.Fence), ETag.All));
         return orders.SubmitTransactionAsync(batch);
     }
@@ -155,8 +159,8 @@ sealed class OrderStorageWork
         (string Name, Func<Worker, Task> One)[] shapes =
         [
             ("raw single-entity insert (2 properties)", work.RawInsertAsync),
-            ("single-entity insert of an order row", w => work.orders.AddEntityAsync(OrderEntity.From(new Order(Order.NewId(w.Station, DateTimeOffset.UtcNow), w.Station,
-                OrderStatus.Confirmed, [NewOrder(w).Line], 8800, "cod", "123456", DateTimeOffset.UtcNow, Recipient)))),
+            ("single-entity insert of an order row", w => work.orders.AddEntityAsync(OrderEntity.From(Order.Place(OrderId.New(w.Station, DateTimeOffset.UtcNow), w.Station,
+                [NewOrder(w).Line], "cod", "123456", DateTimeOffset.UtcNow, Recipient)))),
             ("transaction of one small insert", w => work.orders.SubmitTransactionAsync([new(TableTransactionActionType.Add, new TableEntity(w.Station, Guid.NewGuid().ToString("N")))])),
             ("transaction of three small inserts", w => work.orders.SubmitTransactionAsync(Enumerable.Range(0, 3)
                 .Select(_ => new TableTransactionAction(TableTransactionActionType.Add, new TableEntity(w.Station, Guid.NewGuid().ToString("N")))))),

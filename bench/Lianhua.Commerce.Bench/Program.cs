@@ -136,11 +136,11 @@ var placedJson = JsonNode.Parse(await Send(http, buyerKeys[0], HttpMethod.Post, 
 }, Guid.NewGuid().ToString("N")))!;
 var placementOnly = journeyCounter.Count - journeyStart; // routing starts after the message's 1 s delay
 var journeyOrder = placedJson["id"]!.GetValue<string>();
-Lianhua.Commerce.Core.Orders.Storage.OrderEntity? routedOrder;
+Lianhua.Commerce.Core.Orders.Order? routedOrder;
 while ((routedOrder = await uncounted.FindAsync(journeyOrder, default))?.RoutedAt is null) await Task.Delay(50);
 var afterRouting = journeyCounter.Count;
 var scans = 0;
-foreach (var shipment in routedOrder.ReadShipments())
+foreach (var shipment in routedOrder.Shipments)
 {
     foreach (var leg in shipment.Legs)
         foreach (var (scanEvent, node) in new[] { ("depart", leg.From), ("arrive", leg.To) })

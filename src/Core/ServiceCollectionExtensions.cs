@@ -1,7 +1,10 @@
+using Lianhua.Commerce.Core.Idempotency;
+using Lianhua.Commerce.Core.Idempotency.Storage;
 using Lianhua.Commerce.Core.Listings;
 using Lianhua.Commerce.Core.Listings.Storage;
 using Lianhua.Commerce.Core.Network;
 using Lianhua.Commerce.Core.Orders;
+using Lianhua.Commerce.Core.Orders.Placement;
 using Lianhua.Commerce.Core.Orders.Storage;
 using Lianhua.Commerce.Core.Routing;
 using Lianhua.Commerce.Core.Routing.Storage;
@@ -35,13 +38,22 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(sp => new StockStore(sp.GetRequiredService<CommerceStorage>(), sp.GetRequiredService<EntityCache<ListingEntity>>(),
             Contention.Pipeline(sp.GetRequiredService<TimeProvider>()), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<OrderStore>();
+        services.AddSingleton<IdempotencyStore>();
+        services.AddSingleton<IdempotentOperations>();
+        services.AddSingleton<ClaimStore>();
+        services.AddSingleton<PlacementLeases>();
+        services.AddSingleton<PlacementReservation>();
+        services.AddSingleton<PlacementCommit>();
+        services.AddSingleton<PlacementExecution>();
+        services.AddSingleton<PlacementRecovery>();
         services.AddSingleton<PlacementService>();
         services.AddSingleton<OrderService>();
         services.AddSingleton<OrderRouter>();
         services.AddSingleton(sp => new RunStore(sp.GetRequiredService<CommerceStorage>(), sp.GetRequiredService<EntityCache<RunEntity>>(),
             Contention.Pipeline(sp.GetRequiredService<TimeProvider>())));
-        services.AddSingleton<DeliveryService>();
+        services.AddSingleton<RoutingService>();
         services.AddSingleton<ScanService>();
+        services.AddSingleton<TrackingService>();
         return services;
     }
 

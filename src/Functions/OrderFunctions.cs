@@ -1,5 +1,7 @@
 using Lianhua.Commerce.Core.Common;
+using Lianhua.Commerce.Core.Idempotency;
 using Lianhua.Commerce.Core.Orders;
+using Lianhua.Commerce.Core.Orders.Placement;
 using Lianhua.Commerce.Core.Security;
 using Lianhua.Commerce.Functions.Http;
 using Microsoft.AspNetCore.Http;
@@ -14,13 +16,14 @@ public sealed class OrderFunctions(ApiKeyService keys, PlacementService placemen
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "orders")] HttpRequest req, CancellationToken ct)
     {
         var caller = await keys.PlacingCallerAsync(req, ct);
-        var body = await keys.VerifiedOnFailureAsync(caller, async () =>
+        // Checked in the contract's order (role, key, body); a key taken from this instance's copy is read afresh before any of these answers.
+        var (key, body) = await keys.VerifiedOnFailureAsync(caller, async () =>
         {
             caller.RequireStation();
-            IdempotencyKey.Require(req.Header("Idempotency-Key"));
-            return await req.ReadJsonAsync<OrderRequest>(ct);
+            var key = IdempotencyKey.Parse(req.Header("Idempotency-Key"));
+            return (key, await req.ReadJsonAsync<OrderRequest>(ct));
         }, ct);
-        return (await placement.PlaceAsync(caller, req.Header("Idempotency-Key"), body, ct)).ToResult();
+        return (await placement.PlaceAsync(caller, key, body, ct)).ToResult();
     }
 
     [Function("GetOrder")]
@@ -28,7 +31,7 @@ public sealed class OrderFunctions(ApiKeyService keys, PlacementService placemen
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "orders/{id}")] HttpRequest req, string id, CancellationToken ct)
     {
         var caller = await keys.CallerAsync(req, ct);
-        return TypedResults.Ok(OrderView.From((await orders.GetAsync(caller, id, ct)).ToOrder()));
+        return TypedResults.Ok(OrderView.From(await orders.GetAsync(caller, id, ct)));
     }
 
     [Function("ListStationOrders")]
@@ -45,8 +48,8 @@ public sealed class OrderFunctions(ApiKeyService keys, PlacementService placemen
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "orders/{id}/cancel")] HttpRequest req, string id, CancellationToken ct)
     {
         var caller = await keys.CallerAsync(req, ct);
-        IdempotencyKey.Require(req.Header("Idempotency-Key"));
+        var key = IdempotencyKey.Parse(req.Header("Idempotency-Key"));
         var body = await req.ReadJsonAsync<CancelRequest>(ct);
-        return (await orders.CancelAsync(caller, id, req.Header("Idempotency-Key"), body, ct)).ToResult();
+        return (await orders.CancelAsync(caller, id, key, body, ct)).ToResult();
     }
 }

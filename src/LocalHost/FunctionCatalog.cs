@@ -3,12 +3,6 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace Lianhua.Commerce.LocalHost;
 
-public enum TriggerKind { Http, Queue, Timer }
-
-/// <summary>One [Function] method and its trigger, as the Functions host would see it.</summary>
-public sealed record FunctionDescriptor(string Name, MethodInfo Method, TriggerKind Kind, ParameterInfo TriggerParameter,
-    string? Route, IReadOnlyList<string> HttpMethods, string? QueueName, string? Schedule);
-
 public static class FunctionCatalog
 {
     public static Assembly FunctionsAssembly => typeof(Functions.HealthFunctions).Assembly;

@@ -1,57 +1,103 @@
 using Lianhua.Commerce.Core.Common;
+using Lianhua.Commerce.Core.Routing;
 
 namespace Lianhua.Commerce.Core.Orders;
 
-public static class OrderStatus
+/// <summary>
+/// An order and its shipments: one aggregate, stored as one row (see Storage.OrderStore) and changed only through its
+/// transitions: <see cref="Place"/>, <see cref="Route"/>, <see cref="Scan"/>, <see cref="Unlock"/>, <see cref="Cancel"/>.
+/// Each keeps the rolled-up <see cref="Status"/> in step with the shipments.
+/// </summary>
+public sealed class Order
 {
-    public const string Confirmed = "confirmed";
-    public const string Routed = "routed";
-    public const string InTransit = "in_transit";
-    public const string ReadyForPickup = "ready_for_pickup";
-    public const string Delivered = "delivered";
-    public const string Cancelled = "cancelled";
+    private readonly Lazy<List<Shipment>> _shipments;
 
-    public static readonly string[] All = [Confirmed, Routed, InTransit, ReadyForPickup, Delivered, Cancelled];
-}
+    public string Id { get; }
+    public string StationId { get; }
+    public string Status { get; private set; }
+    public IReadOnlyList<OrderLine> Lines { get; }
+    public long TotalFen { get; }
+    public string PaymentMethod { get; }
+    public string PickupCode { get; }
+    public DateTimeOffset CreatedAt { get; }
+    public Recipient Recipient { get; }
+    public string? CancelReason { get; private set; }
+    /// <summary>When routing stored the order's shipments; null until then (also while routing waits for room).</summary>
+    public DateTimeOffset? RoutedAt { get; private set; }
+    public IReadOnlyList<Shipment> Shipments => _shipments.Value;
+    /// <summary>The stored version (ETag) this copy was read or last saved at; null for an order not stored yet.</summary>
+    public string? Version { get; internal set; }
 
-/// <summary>A priced line as the order keeps it; origin and weight are what routing needs later.</summary>
-public sealed record OrderLine(string ListingId, string Title, long Quantity, long UnitPriceFen, long LineTotalFen,
-    string OriginStationId, string TownshipCode, string Category, long UnitWeightGrams);
-
-public sealed record Recipient(string Name, string Phone);
-
-public sealed record Order(string Id, string StationId, string Status, IReadOnlyList<OrderLine> Lines, long TotalFen,
-    string PaymentMethod, string PickupCode, DateTimeOffset CreatedAt, Recipient Recipient, string? CancelReason = null)
-{
-    /// <summary>Order ids carry the ordering station (their partition) and sort newest first within it.</summary>
-    public static string NewId(string stationId, DateTimeOffset now) => $"{stationId}-{Suffix(now)}";
-
-    public static string Suffix(DateTimeOffset now) =>
-        $"{DateTimeOffset.MaxValue.UtcTicks - now.UtcTicks:D19}{Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(4))}";
-
-    public const int SuffixLength = 27;
-
-    public static (string StationId, string Suffix)? Parse(string? id)
+    /// <summary>For the store: an order as it was saved. Shipments are restored on first use (listing pages never need them).</summary>
+    internal Order(string id, string stationId, string status, IReadOnlyList<OrderLine> lines, long totalFen, string paymentMethod,
+        string pickupCode, DateTimeOffset createdAt, Recipient recipient, string? cancelReason, DateTimeOffset? routedAt,
+        Func<IEnumerable<ShipmentSnapshot>> shipments, string? version)
     {
-        if (!Ids.IsSafe(id) || id!.Length < SuffixLength + 2 || id[^(SuffixLength + 1)] != '-') return null;
-        var suffix = id[^SuffixLength..];
-        return suffix[..19].All(char.IsAsciiDigit) ? (id[..^(SuffixLength + 1)], suffix) : null;
+        (Id, StationId, Status, Lines, TotalFen, PaymentMethod) = (id, stationId, status, lines, totalFen, paymentMethod);
+        (PickupCode, CreatedAt, Recipient, CancelReason, RoutedAt, Version) = (pickupCode, createdAt, recipient, cancelReason, routedAt, version);
+        _shipments = new(() => shipments().Select(Shipment.Restore).ToList());
     }
 
-    /// <summary>When the order id was made (its suffix counts down from the largest time).</summary>
-    public static DateTimeOffset? TimeOf(string? id) =>
-        Parse(id) is { } parsed && long.TryParse(parsed.Suffix[..19], out var inverted) && DateTimeOffset.MaxValue.UtcTicks - inverted is var ticks and >= 0
-            ? new DateTimeOffset(ticks, TimeSpan.Zero)
-            : null;
+    /// <summary>A new order: confirmed, its lines priced by the reservation that took their stock.</summary>
+    public static Order Place(string id, string stationId, IReadOnlyList<OrderLine> lines, string paymentMethod, string pickupCode,
+        DateTimeOffset createdAt, Recipient recipient)
+    {
+        if (OrderId.Parse(id)?.StationId != stationId) throw new ArgumentException("An order id starts with its station's id.", nameof(id));
+        if (lines.Count == 0) throw new ArgumentException("An order has at least one line.", nameof(lines));
+        if (!Routing.PickupCode.IsWellFormed(pickupCode)) throw new ArgumentException("A pickup code is six digits.", nameof(pickupCode));
+        return new Order(id, stationId, OrderStatus.Confirmed, lines, lines.Sum(l => l.LineTotalFen), paymentMethod, pickupCode, createdAt,
+            recipient, null, null, () => [], null);
+    }
+
+    public bool IsRouted => RoutedAt is not null;
+
+    /// <summary>The order's shipments before routing: one per origin station, with ids derived from the order's.</summary>
+    public IReadOnlyList<ShipmentDraft> Drafts() => ShipmentSplitter.Split(Id,
+        Lines.Select(l => new OrderLineToShip(l.ListingId, l.OriginStationId, l.Quantity, l.UnitWeightGrams)).ToList(), StationId);
+
+    public Shipment? FindShipment(string shipmentId) => Shipments.FirstOrDefault(s => s.Id == shipmentId);
+
+    /// <summary>Routing stored its shipments, every leg booked on a run. Only a confirmed order not routed yet.</summary>
+    public void Route(IReadOnlyList<Shipment> shipments, DateTimeOffset at)
+    {
+        if (IsRouted || Status != OrderStatus.Confirmed) throw new InvalidOperationException($"Order {Id} is {Status}; it cannot be routed again.");
+        _shipments.Value.Clear();
+        _shipments.Value.AddRange(shipments);
+        RoutedAt = at;
+        Status = OrderStatus.RollUp(shipments.Select(s => s.Status));
+    }
+
+    /// <summary>A scan of one of its shipments (depart, arrive or pickup, see <see cref="ScanEvent"/>).</summary>
+    public TransitionResult Scan(Shipment shipment, string scanEvent, string nodeId, string? pickupCode, DateTimeOffset at) => RolledUp(scanEvent switch
+    {
+        ScanEvent.Depart => shipment.Depart(nodeId, at),
+        ScanEvent.Arrive => shipment.Arrive(nodeId, at),
+        ScanEvent.Pickup => shipment.Pickup(nodeId, pickupCode, at),
+        _ => throw new ArgumentOutOfRangeException(nameof(scanEvent)),
+    });
+
+    /// <summary>The county lifts a shipment's lock after wrong pickup codes.</summary>
+    public TransitionResult Unlock(Shipment shipment) => RolledUp(shipment.Unlock());
 
     /// <summary>
     /// Only before any shipment has departed. The status alone cannot tell: a same-station shipment is ready for pickup
     /// without departing, and next to a routed one the order rolls up as in_transit although nothing has moved.
     /// </summary>
-    public Order Cancel(string reason, bool anyShipmentDeparted) =>
-        Status is not (OrderStatus.Cancelled or OrderStatus.Delivered) && !anyShipmentDeparted
-            ? this with { Status = OrderStatus.Cancelled, CancelReason = reason }
-            : throw new ConflictException(anyShipmentDeparted
+    public void Cancel(string reason)
+    {
+        var anyShipmentDeparted = Shipments.Any(s => s.HasDeparted || s.Status == ShipmentStatus.Delivered);
+        if (Status is OrderStatus.Cancelled or OrderStatus.Delivered || anyShipmentDeparted)
+            throw new ConflictException(anyShipmentDeparted
                 ? "A shipment of this order has departed; it can no longer be cancelled."
                 : $"An order that is {Status} can no longer be cancelled.");
+        foreach (var shipment in Shipments) shipment.Cancel();
+        Status = OrderStatus.Cancelled;
+        CancelReason = reason;
+    }
+
+    private TransitionResult RolledUp(TransitionResult result)
+    {
+        if (result.Changed && IsRouted) Status = OrderStatus.RollUp(Shipments.Select(s => s.Status));
+        return result;
+    }
 }

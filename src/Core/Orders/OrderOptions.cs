@@ -24,21 +24,3 @@ public sealed class OrderOptions
     /// </summary>
     public TimeSpan NoRoomRetry { get; set; } = TimeSpan.FromHours(1);
 }
-
-/// <summary>
-/// On orders-placed: "make this order's holdings match its status". Placement sends it (with its key, so the router can
-/// finish an abandoned placement, and the township whose partition holds its claim) and so does a cancel (without one, so the router gives back what a crashed cancel still holds).
-/// </summary>
-public sealed record OrderPlacedMessage(string OrderId, string StationId, string? IdempotencyKey, string? ClaimTownship = null);
-
-/// <summary>
-/// The orders-placed queue message: one or more orders (placements that send while another send is in flight go together
-/// in one message, see Common.GroupSender), and when it was sent.
-/// </summary>
-public sealed record OrdersPlacedMessage(IReadOnlyList<OrderPlacedMessage> Orders, DateTimeOffset? SentAt)
-{
-    /// <summary>At most this many orders per message: well inside a queue message's 64 KB.</summary>
-    public const int MaxOrders = 100;
-
-    public static OrdersPlacedMessage Of(OrderPlacedMessage order, DateTimeOffset sentAt) => new([order], sentAt);
-}

@@ -1,3 +1,4 @@
+using Lianhua.Commerce.Core.Orders.Placement;
 using Lianhua.Commerce.Core.Orders.Storage;
 using Lianhua.Commerce.Core.Storage;
 using Microsoft.Extensions.Logging;
@@ -5,14 +6,12 @@ using Microsoft.Extensions.Options;
 
 namespace Lianhua.Commerce.Core.Orders;
 
-public enum RouteOutcome { Routed, AlreadyRouted, NotPlaced, Deferred, NotRoutable, Released }
-
 /// <summary>
 /// Handles orders-placed (at least once). First makes sure the placement finished: a placement still running is
-/// looked at again shortly, an abandoned one is taken over. Then routes the order once (see Routing.DeliveryService).
+/// looked at again shortly, an abandoned one is taken over. Then routes the order once (see Routing.RoutingService).
 /// A cancelled order gets back whatever stock and run capacity it still holds (a cancel that crashed after its commit).
 /// </summary>
-public sealed class OrderRouter(OrderStore orders, PlacementService placement, OrderService orderService, Routing.DeliveryService delivery,
+public sealed class OrderRouter(OrderStore orders, PlacementRecovery placement, OrderService orderService, Routing.RoutingService routing,
     OrdersPlacedQueue queue, Common.Foreground foreground, IOptions<OrderOptions> options, TimeProvider clock, ILogger<OrderRouter> logger)
 {
     /// <summary>
@@ -42,9 +41,9 @@ public sealed class OrderRouter(OrderStore orders, PlacementService placement, O
         });
     }
 
-    public async Task<RouteOutcome> HandleAsync(OrderPlacedMessage message, CancellationToken ct)
+    public async Task<RouteOutcome> HandleAsync(OrderToRoute message, CancellationToken ct)
     {
-        if (Order.Parse(message.OrderId) is null)
+        if (OrderId.Parse(message.OrderId) is null)
         {
             logger.LogWarning("Dropping an orders-placed message that names no order");
             return RouteOutcome.NotPlaced;
@@ -68,7 +67,7 @@ public sealed class OrderRouter(OrderStore orders, PlacementService placement, O
         }
         try
         {
-            return await delivery.RouteAsync(order, ct);
+            return await routing.RouteAsync(order, ct);
         }
         catch (WriteConflictException)
         {

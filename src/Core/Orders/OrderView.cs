@@ -2,8 +2,6 @@ using System.Globalization;
 
 namespace Lianhua.Commerce.Core.Orders;
 
-public sealed record OrderLineView(string ListingId, string Title, long Quantity, long UnitPriceFen, long LineTotalFen);
-
 /// <summary>The order as the contract shows it.</summary>
 public sealed record OrderView(string Id, string StationId, string Status, IReadOnlyList<OrderLineView> Lines, long TotalFen,
     string PaymentMethod, string PickupCode, string CreatedAt)
@@ -13,11 +11,4 @@ public sealed record OrderView(string Id, string StationId, string Status, IRead
         o.TotalFen, o.PaymentMethod, o.PickupCode, Instant(o.CreatedAt));
 
     public static string Instant(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
-}
-
-/// <summary>A response kept with its idempotency key and returned again, byte for byte, for a replay.</summary>
-public sealed record StoredResponse(int Status, string Body, string ContentType, bool Replayed)
-{
-    /// <summary>This attempt's own commit wrote it (and so passed the caller's key fence, when there was one).</summary>
-    public bool CommittedHere { get; init; }
 }

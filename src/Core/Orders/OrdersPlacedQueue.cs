@@ -12,20 +12,20 @@ public sealed class OrdersPlacedQueue
 {
     private readonly QueueSender _queue;
     private readonly TimeProvider _clock;
-    private readonly GroupSender<OrderPlacedMessage> _placed;
+    private readonly GroupSender<OrderToRoute> _placed;
 
     public OrdersPlacedQueue(QueueSender queue, IOptions<OrderOptions> options, TimeProvider clock)
     {
         _queue = queue;
         _clock = clock;
-        _placed = new GroupSender<OrderPlacedMessage>(
+        _placed = new GroupSender<OrderToRoute>(
             orders => queue.SendAsync(QueueNames.OrdersPlaced, new OrdersPlacedMessage(orders, clock.GetUtcNow()), options.Value.RouteDelay, CancellationToken.None),
             OrdersPlacedMessage.MaxOrders);
     }
 
     /// <summary>A placement's message, hidden for RouteDelay; completes when the message that carries it was sent.</summary>
-    public Task SendPlacedAsync(OrderPlacedMessage order, CancellationToken ct) => _placed.SendAsync(order, ct);
+    public Task SendPlacedAsync(OrderToRoute order, CancellationToken ct) => _placed.SendAsync(order, ct);
 
-    public Task SendAsync(OrderPlacedMessage order, TimeSpan delay, CancellationToken ct) =>
+    public Task SendAsync(OrderToRoute order, TimeSpan delay, CancellationToken ct) =>
         _queue.SendAsync(QueueNames.OrdersPlaced, OrdersPlacedMessage.Of(order, _clock.GetUtcNow()), delay, ct);
 }

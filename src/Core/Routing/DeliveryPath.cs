@@ -1,8 +1,5 @@
 namespace Lianhua.Commerce.Core.Routing;
 
-/// <summary>One hop of a delivery path. <see cref="Seq"/> starts at 1; capacity is the link's, per run.</summary>
-public sealed record Leg(int Seq, string From, string To, long CapacityGrams);
-
 /// <summary>The nodes a shipment passes, in order, and the legs between them.</summary>
 public sealed record DeliveryPath(string OriginStationId, string DestinationStationId, IReadOnlyList<Leg> Legs)
 {

@@ -2,14 +2,6 @@ using Lianhua.Commerce.Core.Common;
 
 namespace Lianhua.Commerce.Core.Routing;
 
-public sealed record LegBooking(Leg Leg, RunKey Run);
-
-/// <summary>
-/// Every run of a link is full for the days routing may book (<see cref="RunPlanner.MaxDays"/>). Not a fault of the order:
-/// runs free up (cancels) and the days move on, so routing waits and tries again.
-/// </summary>
-public sealed class NoRunWithRoomException(string detail) : ConflictException(detail);
-
 /// <summary>
 /// The rules of booking a leg on a run. The store (Storage/RunStore) walks the days from the leg's earliest day and
 /// books the first run with room under the run's ETag; a shipment's leg, once booked, stays on its run (unless the order

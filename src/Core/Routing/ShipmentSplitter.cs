@@ -2,15 +2,6 @@ using Lianhua.Commerce.Core.Common;
 
 namespace Lianhua.Commerce.Core.Routing;
 
-/// <summary>An order line as routing needs it: where it leaves from and what it weighs.</summary>
-public sealed record OrderLineToShip(string ListingId, string OriginStationId, long Quantity, long UnitWeightGrams);
-
-public sealed record ShipmentLine(string ListingId, long Quantity, long WeightGrams);
-
-/// <summary>The part of an order that leaves one origin station, before it is routed and booked.</summary>
-public sealed record ShipmentDraft(
-    string Id, string OrderId, string OriginStationId, string DestinationStationId, long WeightGrams, IReadOnlyList<ShipmentLine> Lines);
-
 public static class ShipmentSplitter
 {
     /// <summary>

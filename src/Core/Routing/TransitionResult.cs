@@ -2,8 +2,6 @@ using Lianhua.Commerce.Core.Common;
 
 namespace Lianhua.Commerce.Core.Routing;
 
-public enum TransitionOutcome { Applied, OutOfOrder, WrongCode, Locked }
-
 /// <summary>
 /// What a shipment transition did. A result rather than an exception because a wrong pickup code is
 /// rejected and still changes state (the attempt counts): the caller saves when <see cref="Changed"/>,

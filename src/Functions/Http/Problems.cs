@@ -27,6 +27,30 @@ public static class Problems
     }
 
     /// <summary>
+    /// A rejection kept with an Idempotency-Key, as the problem detail it answers: the same bytes each time it is given,
+    /// so a replay gets exactly the first answer. <c>type</c> as ASP.NET Core gives it for the status.
+    /// </summary>
+    public static string Of(int status, Core.Idempotency.StoredRejection rejection)
+    {
+        var problem = new Dictionary<string, object?>
+        {
+            ["type"] = TypeOf(status),
+            ["title"] = rejection.Title,
+            ["status"] = status,
+            ["detail"] = rejection.Detail,
+        };
+        if (rejection.Shortages is { } shortages) problem["shortages"] = shortages;
+        return System.Text.Json.JsonSerializer.Serialize(problem, Json.Options);
+    }
+
+    private static string TypeOf(int status) => status switch
+    {
+        409 => "https://tools.ietf.org/html/rfc9110#section-15.5.10",
+        422 => "https://tools.ietf.org/html/rfc9110#section-15.5.21",
+        _ => "about:blank",
+    };
+
+    /// <summary>
     /// Every problem carries a <c>type</c> (the contract lists it): ASP.NET Core fills it for the common statuses; 428 gets
     /// its RFC, anything else without one <c>about:blank</c> (what RFC 9457 means by a problem without a type).
     /// </summary>
@@ -34,17 +58,5 @@ public static class Problems
     {
         problem.ProblemDetails.Type ??= problem.StatusCode == 428 ? "https://tools.ietf.org/html/rfc6585#section-3" : "about:blank";
         return problem;
-    }
-}
-
-/// <summary>Adds response headers (ETag, Retry-After, Idempotent-Replayed) to another result.</summary>
-public sealed class WithHeaders(IResult inner, IReadOnlyDictionary<string, string> headers) : IResult
-{
-    public IResult Inner => inner;
-
-    public Task ExecuteAsync(HttpContext httpContext)
-    {
-        foreach (var (name, value) in headers) httpContext.Response.Headers[name] = value;
-        return inner.ExecuteAsync(httpContext);
     }
 }

@@ -1,4 +1,4 @@
-using Lianhua.Commerce.Core.Routing;
+using Lianhua.Commerce.Core.Orders;
 using static Lianhua.Commerce.Core.Routing.ShipmentStatus;
 
 namespace Lianhua.Commerce.Core.Tests.Routing;
@@ -18,8 +18,8 @@ public sealed class OrderStatusRollupTests
     [InlineData(Cancelled + "," + Cancelled, Cancelled)]
     [InlineData(Cancelled + "," + Delivered, Delivered)]
     public void Of_RollsShipmentStatusesUpToTheOrder(string shipments, string expected) =>
-        Assert.Equal(expected, OrderStatusRollup.Of(shipments.Split(',')));
+        Assert.Equal(expected, OrderStatus.RollUp(shipments.Split(',')));
 
     [Fact]
-    public void Of_NoShipments_IsABug() => Assert.Throws<ArgumentException>(() => OrderStatusRollup.Of([]));
+    public void Of_NoShipments_IsABug() => Assert.Throws<ArgumentException>(() => OrderStatus.RollUp([]));
 }

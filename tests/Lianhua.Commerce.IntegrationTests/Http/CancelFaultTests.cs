@@ -159,7 +159,7 @@ public sealed class CancelFaultTests(ShortLeaseHost host) : IClassFixture<ShortL
 
         // The stalled delivery goes on: its legs have no bookings any more, so it books them again, then finds the order
         // routed and cancelled.
-        var outcome = await host.App.Services.GetRequiredService<DeliveryService>().RouteAsync(stale, default);
+        var outcome = await host.App.Services.GetRequiredService<RoutingService>().RouteAsync(stale, default);
         Assert.NotEqual(RouteOutcome.Routed, outcome);
         await _flow.RunsAre(tracking, released, listed: false, "the stale routing kept runs booked for a cancelled order");
         await AssertNoRunHolds(id);

@@ -193,7 +193,7 @@ public sealed class DeliveryTests(LocalHostFixture host) : IClassFixture<LocalHo
         var orderId = order["id"]!.GetValue<string>();
         var tracking = await Routed(orderId, TestData.StationB);
         var router = host.App.Services.GetRequiredService<OrderRouter>();
-        var outcomes = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => router.HandleAsync(new OrderPlacedMessage(orderId, TestData.StationB, "any"), default)));
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => router.HandleAsync(new OrderToRoute(orderId, TestData.StationB, "any"), default)));
         Assert.All(outcomes, o => Assert.Equal(RouteOutcome.AlreadyRouted, o));
         var again = await (await KeyOf(TestData.StationB)).Get($"orders/{orderId}/tracking");
         Assert.Equal(tracking.ToJsonString(), again.Json.ToJsonString());
@@ -214,7 +214,7 @@ public sealed class DeliveryTests(LocalHostFixture host) : IClassFixture<LocalHo
         var orderId = order.Json["id"]!.GetValue<string>();
         // Four deliveries of the same message at once (the queue's own copy is still hidden), as a 16-wide batch could do.
         var router = host.App.Services.GetRequiredService<OrderRouter>();
-        var outcomes = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => router.HandleAsync(new OrderPlacedMessage(orderId, TestData.StationB, key), default)));
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => router.HandleAsync(new OrderToRoute(orderId, TestData.StationB, key), default)));
         Assert.Single(outcomes, o => o == RouteOutcome.Routed);
         var tracking = await Routed(orderId, TestData.StationB);
         var shipment = Assert.Single(tracking["shipments"]!.AsArray())!;

@@ -213,7 +213,7 @@ public sealed class MultiInstanceTests(ShortLeaseMultiHost hosts) : IClassFixtur
             var placed = await On(hosts[i % 3], buyer).Post("orders", OrderBody(listingId, 2), Key());
             Assert.Equal(HttpStatusCode.Created, placed.Status);
             var id = placed.Json["id"]!.GetValue<string>();
-            var message = new Lianhua.Commerce.Core.Orders.OrderPlacedMessage(id, "st-360321204-03", null);
+            var message = new Lianhua.Commerce.Core.Orders.OrderToRoute(id, "st-360321204-03", null);
             // Routing on the two other instances (besides the queue's own deliveries) while the third cancels.
             var routing = Task.WhenAll(routers.Where((_, r) => r != i % 3).Select(r => Task.Run(() => r.HandleAsync(message, default))));
             var cancelKey = Key();

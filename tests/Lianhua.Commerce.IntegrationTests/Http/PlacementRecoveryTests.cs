@@ -169,7 +169,7 @@ public sealed class PlacementRecoveryTests(ShortLeaseHost host) : IClassFixture<
             new Dictionary<string, string> { ["Idempotency-Key"] = key });
         var id = order.Json["id"]!.GetValue<string>();
         var router = host.App.Services.GetRequiredService<OrderRouter>();
-        var message = new OrderPlacedMessage(id, TestData.StationB, key);
+        var message = new OrderToRoute(id, TestData.StationB, key);
         var outcomes = await Task.WhenAll(router.HandleAsync(message, default), router.HandleAsync(message, default));
         Assert.Equal(1, outcomes.Count(o => o == RouteOutcome.Routed) + (outcomes.All(o => o == RouteOutcome.AlreadyRouted) ? 1 : 0));
         Assert.Equal(RouteOutcome.AlreadyRouted, await router.HandleAsync(message, default));
@@ -201,7 +201,7 @@ public sealed class PlacementRecoveryTests(ShortLeaseHost host) : IClassFixture<
         // No replay of the cancel: the message it sent before its commit has the router give the stock back, once.
         await Eventually.True(async () => (await buyer.Get($"listings/{listingId}")).Json["stock"]!.GetValue<long>() == 10, 30, "the stock never came back");
         var router = host.App.Services.GetRequiredService<OrderRouter>();
-        Assert.Equal(RouteOutcome.Released, await router.HandleAsync(new OrderPlacedMessage(id, TestData.StationB, null), default));
+        Assert.Equal(RouteOutcome.Released, await router.HandleAsync(new OrderToRoute(id, TestData.StationB, null), default));
         Assert.Equal(10, (await buyer.Get($"listings/{listingId}")).Json["stock"]!.GetValue<long>());
     }
 
@@ -342,14 +342,14 @@ public sealed class GroupedMessageTests(LocalHostFixture host) : IClassFixture<L
         await Eventually.True(async () => (await Task.WhenAll(ids.Select(id => store.FindAsync(id, default)))).All(o => o!.RoutedAt is not null), 30, "never routed");
 
         // The same three orders again in one message (as a redelivery would bring them), and reading the second one fails.
-        var suffix = Lianhua.Commerce.Core.Orders.Order.Parse(ids[1])!.Value.Suffix;
+        var suffix = Lianhua.Commerce.Core.Orders.OrderId.Parse(ids[1])!.Value.Suffix;
         host.Faults.Add(new("order read", m => m.Request.Method == RequestMethod.Get && m.Request.Uri.Path.Contains($"/{host.Prefix}Orders(")
             && m.Request.Uri.Path.Contains(suffix), AfterSend: false, Skip: 0));
         // Notes (holds back 1 ms) a send of orders-placed that carries the failed order and no other.
         host.Faults.Add(new("sent alone", m => m.Request.Method == RequestMethod.Post && m.Request.Uri.Path.EndsWith($"/{host.Prefix}-orders-placed/messages")
             && Sent(m) is var body && body.Contains(ids[1]) && !body.Contains(ids[0]) && !body.Contains(ids[2]), AfterSend: false, Skip: 0, Stall: TimeSpan.FromMilliseconds(1)));
         var router = host.App.Services.GetRequiredService<OrderRouter>();
-        await router.HandleAsync(new OrdersPlacedMessage(ids.Select(id => new OrderPlacedMessage(id, TestData.StationB, null)).ToList(), DateTimeOffset.UtcNow), default);
+        await router.HandleAsync(new OrdersPlacedMessage(ids.Select(id => new OrderToRoute(id, TestData.StationB, null)).ToList(), DateTimeOffset.UtcNow), default);
         Assert.Equal(0, host.Faults.Remaining); // the read failed, and the message as a whole succeeded: the failed order went back alone
         host.Faults.Clear();
     }

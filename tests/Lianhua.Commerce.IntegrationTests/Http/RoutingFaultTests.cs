@@ -53,7 +53,7 @@ public sealed class RoutingFaultTests(LocalHostFixture host) : IClassFixture<Loc
         var placed = await (await _flow.KeyOf(TestData.StationB)).Post("orders", FaultFlow.OrderBody(listingId, 1), new Dictionary<string, string> { ["Idempotency-Key"] = key });
         var id = placed.Json["id"]!.GetValue<string>();
         var router = host.App.Services.GetRequiredService<OrderRouter>();
-        var message = new OrderPlacedMessage(id, TestData.StationB, key);
+        var message = new OrderToRoute(id, TestData.StationB, key);
         var outcomes = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => Task.Run(() => router.HandleAsync(message, default))));
         Assert.True(outcomes.Count(o => o == RouteOutcome.Routed) <= 1, string.Join(", ", outcomes));
         Assert.All(outcomes, o => Assert.True(o is RouteOutcome.Routed or RouteOutcome.AlreadyRouted, o.ToString()));

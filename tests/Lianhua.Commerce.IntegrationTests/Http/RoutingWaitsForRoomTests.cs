@@ -86,7 +86,7 @@ public sealed class RoutingWaitsForRoomTests(ShortNoRoomRetryHost host) : IClass
         // Each try ends as a deferral (a new message), not a failure that counts towards the poison queue.
         var router = host.App.Services.GetRequiredService<Lianhua.Commerce.Core.Orders.OrderRouter>();
         Assert.Equal(Lianhua.Commerce.Core.Orders.RouteOutcome.Deferred,
-            await router.HandleAsync(new Lianhua.Commerce.Core.Orders.OrderPlacedMessage(orderId, TestData.StationB, null), default));
+            await router.HandleAsync(new Lianhua.Commerce.Core.Orders.OrderToRoute(orderId, TestData.StationB, null), default));
 
         var freed = today.AddDays(3);
         await host.App.Services.GetRequiredService<RunStore>().ReleaseAsync(new RunKey(full, Hub, freed), $"fill-{full}-03", default);

@@ -2,16 +2,10 @@ using Azure;
 using Azure.Data.Tables;
 using Lianhua.Commerce.Core.Common;
 using Lianhua.Commerce.Core.Orders;
-using Lianhua.Commerce.Core.Orders.Storage;
 using Lianhua.Commerce.Core.Storage;
 using Polly;
 
 namespace Lianhua.Commerce.Core.Listings.Storage;
-
-public sealed record Shortage(string ListingId, long Requested, long Available);
-
-/// <summary>The Idempotency-Key is claimed by another attempt of the request (or another request): nothing was taken.</summary>
-public sealed class KeyTakenException() : Exception("The Idempotency-Key is claimed by another attempt.");
 
 /// <summary>
 /// Stock moves only together with a reservation row in the same partition and entity group transaction:
@@ -39,21 +33,15 @@ public sealed class StockStore(CommerceStorage storage, EntityCache<ListingEntit
 
     public static string ReservationKey(string listingId, string orderId) => $"~{listingId}~{orderId}";
 
-    /// <summary>RowKey of a placement's claim on its Idempotency-Key: next to the stock of its first township.</summary>
-    public static string ClaimKey(string stationId, string idempotencyKey) => $"~~{stationId}~{idempotencyKey}";
-
-    /// <summary>The Idempotency-Key a claim row is for (the inverse of <see cref="ClaimKey"/>).</summary>
-    public static string IdempotencyKeyOfClaim(IdempotencyEntity claim) => claim.RowKey[$"~~{claim.StationId}~".Length..];
-
     /// <summary>
     /// Reserves every line of one township, or none. Returns the priced lines, or the shortages. With a <paramref name="claim"/>
     /// the claim row is inserted in the same transaction: the key is claimed exactly when the stock is taken. A claim that
-    /// exists already for another attempt ends the reservation with <see cref="KeyTakenException"/>, nothing taken; so does
-    /// a shortage while such a claim exists (the stock may be short because that attempt holds it).
+    /// exists already for another attempt ends the reservation (the claim throws), nothing taken; so does a shortage while
+    /// such a claim exists (the stock may be short because that attempt holds it).
     /// Past <paramref name="stopAt"/> it takes nothing more (the placement's lease is half gone; recovery may own it by now).
     /// </summary>
     public Task<(IReadOnlyList<OrderLine> Lines, IReadOnlyList<Shortage> Shortages)> ReserveAsync(string township, string orderId, string stationId,
-        IReadOnlyList<RequestedLine> lines, bool resume, IdempotencyEntity? claim, DateTimeOffset stopAt, CancellationToken ct)
+        IReadOnlyList<RequestedLine> lines, bool resume, IReservationClaim? claim, DateTimeOffset stopAt, CancellationToken ct)
     {
         var lookForHeld = resume;
         return Run(async token =>
@@ -72,65 +60,26 @@ public sealed class StockStore(CommerceStorage storage, EntityCache<ListingEntit
             }
             // Short, but the stock may be short because another attempt of this key holds it (it died, or is still running):
             // its answer is ours, never a shortage kept for the key while that attempt's stock stays taken.
-            if (result.Shortages.Count > 0 && claim is not null && await FindClaimAsync(township, claim.RowKey, token) is { } other && other.OrderId != orderId)
-                throw new KeyTakenException();
+            if (result.Shortages.Count > 0 && claim is not null) await claim.CheckShortageAsync(token);
             if (result.Shortages.Count > 0 || batch.Count == 0) return result;
             if (clock.GetUtcNow() > stopAt)
                 throw new ConflictException("A request with this Idempotency-Key is still in flight; try again shortly.", retryAfter: TimeSpan.FromSeconds(1));
-            if (claim is not null) batch.Add(new(TableTransactionActionType.Add, claim));
+            if (claim is not null) batch.Add(new(TableTransactionActionType.Add, claim.Row));
             try
             {
                 var results = await Submit(batch, written, token);
-                if (claim is not null) claim.ETag = results[^1].Headers.ETag ?? default;
+                claim?.Inserted(results[^1].Headers.ETag ?? default);
             }
             catch (WriteConflictException e) when (e.Status == 409)
             {
                 // A row this transaction inserts exists. The claim of another attempt: not ours to take. Our own claim or
                 // reservation rows: an earlier try of this call made them and its response was lost; carry on from them.
-                if (claim is not null && await FindClaimAsync(township, claim.RowKey, token) is { } existing)
-                {
-                    if (existing.OrderId != orderId) throw new KeyTakenException();
-                    claim.ETag = existing.ETag;
-                    claim = null;
-                }
+                if (claim is not null && await claim.ExistsAsync(token)) claim = null;
                 lookForHeld = true;
                 throw;
             }
             return result;
         }, ct);
-    }
-
-    public async Task<IdempotencyEntity?> FindClaimAsync(string township, string rowKey, CancellationToken ct)
-    {
-        var row = await Table.GetEntityIfExistsAsync<IdempotencyEntity>(township, rowKey, cancellationToken: ct);
-        return row.HasValue ? row.Value : null;
-    }
-
-    /// <summary>Conditional on the claim's ETag (a takeover): false when someone else changed or removed it.</summary>
-    public async Task<bool> TryReplaceClaimAsync(IdempotencyEntity claim, CancellationToken ct)
-    {
-        try
-        {
-            var response = await Table.UpdateEntityAsync(claim, claim.ETag, TableUpdateMode.Replace, ct);
-            claim.ETag = response.Headers.ETag ?? default;
-            return true;
-        }
-        catch (RequestFailedException e) when (e.Status is 412 or 404)
-        {
-            return false;
-        }
-    }
-
-    /// <summary>Frees the key (the placement gave up and took nothing): conditional on the claim's ETag, gone already is fine.</summary>
-    public async Task DeleteClaimAsync(IdempotencyEntity claim, CancellationToken ct)
-    {
-        try
-        {
-            await Table.DeleteEntityAsync(claim.PartitionKey, claim.RowKey, claim.ETag, ct);
-        }
-        catch (RequestFailedException e) when (e.Status is 412)
-        {
-        }
     }
 
     private static (IReadOnlyList<OrderLine> Lines, IReadOnlyList<Shortage> Shortages) Reserve(string township, string orderId, string stationId,
@@ -230,38 +179,4 @@ public sealed class StockStore(CommerceStorage storage, EntityCache<ListingEntit
             throw new ConflictException("The listing is busy; try again shortly.", retryAfter: TimeSpan.FromSeconds(1));
         }
     }
-}
-
-public sealed class ReservationEntity : ITableEntity
-{
-    public string PartitionKey { get; set; } = "";
-    public string RowKey { get; set; } = "";
-    public DateTimeOffset? Timestamp { get; set; }
-    public ETag ETag { get; set; }
-    public string ListingId { get; set; } = "";
-    public string OrderId { get; set; } = "";
-    public string StationId { get; set; } = "";
-    public string Title { get; set; } = "";
-    public long Quantity { get; set; }
-    public long UnitPriceFen { get; set; }
-    public string OriginStationId { get; set; } = "";
-    public string Category { get; set; } = "";
-    public long UnitWeightGrams { get; set; }
-
-    public static ReservationEntity From(string township, string orderId, string stationId, OrderLine line) => new()
-    {
-        PartitionKey = township,
-        RowKey = StockStore.ReservationKey(line.ListingId, orderId),
-        ListingId = line.ListingId,
-        OrderId = orderId,
-        StationId = stationId,
-        Title = line.Title,
-        Quantity = line.Quantity,
-        UnitPriceFen = line.UnitPriceFen,
-        OriginStationId = line.OriginStationId,
-        Category = line.Category,
-        UnitWeightGrams = line.UnitWeightGrams,
-    };
-
-    public OrderLine ToLine() => new(ListingId, Title, Quantity, UnitPriceFen, UnitPriceFen * Quantity, OriginStationId, PartitionKey, Category, UnitWeightGrams);
 }

@@ -1,80 +1,74 @@
 using Azure;
 using Azure.Data.Tables;
 using Lianhua.Commerce.Core.Common;
+using Lianhua.Commerce.Core.Idempotency;
+using Lianhua.Commerce.Core.Idempotency.Storage;
 using Lianhua.Commerce.Core.Storage;
 
 namespace Lianhua.Commerce.Core.Orders.Storage;
 
+/// <summary>
+/// Loads and saves the <see cref="Order"/> aggregate: one row, conditional on the version it was read at, optionally with an
+/// Idempotency-Key's record in the same entity group transaction (the record's partition is the order's).
+/// </summary>
 public sealed class OrderStore(CommerceStorage storage)
 {
     private TableClient Table => storage.Table(TableNames.Orders);
 
-    public async Task<OrderEntity?> FindAsync(string orderId, CancellationToken ct)
+    public async Task<Order?> FindAsync(string orderId, CancellationToken ct)
     {
-        if (Order.Parse(orderId) is not { } id) return null;
+        if (OrderId.Parse(orderId) is not { } id) return null;
         var row = await Table.GetEntityIfExistsAsync<OrderEntity>(id.StationId, OrderEntity.Row(id.Suffix), cancellationToken: ct);
-        return row.HasValue ? row.Value : null;
+        return row.HasValue && row.Value is { } entity ? entity.ToOrder() : null;
     }
-
-    public async Task<IdempotencyEntity?> FindIdempotencyAsync(string stationId, string row, CancellationToken ct)
-    {
-        var found = await Table.GetEntityIfExistsAsync<IdempotencyEntity>(stationId, row, cancellationToken: ct);
-        return found.HasValue ? found.Value : null;
-    }
-
-    /// <summary>Inserts the key's record; false when one exists already.</summary>
-    public async Task<bool> TryAddIdempotencyAsync(IdempotencyEntity record, CancellationToken ct)
-    {
-        try
-        {
-            var response = await Table.AddEntityAsync(record, ct);
-            record.ETag = response.Headers.ETag ?? default;
-            return true;
-        }
-        catch (RequestFailedException e) when (e.Status == 409)
-        {
-            return false;
-        }
-    }
-
-    /// <summary>The order and a change to it, plus a new idempotency record, in one transaction.</summary>
-    public Task<bool> TryReplaceWithRecordAsync(OrderEntity order, IdempotencyEntity record, CancellationToken ct) =>
-        TryCommitAsync(order, insertOrder: false, record, insertRecord: true, ct);
 
     /// <summary>
-    /// One entity group transaction: the order write and the idempotency record commit together or not at all. With a
-    /// <paramref name="fenceKeyId"/> it also touches that API key's fence row (merge, If-Match *): a revoked key's fence is gone,
-    /// and the transaction fails (see Security.ApiKeyService).
+    /// A new order and its key's record, insert-only, in one transaction: false when either exists already (only one attempt
+    /// of a placement commits) or, with a <paramref name="fenceKeyId"/>, when that API key's fence row is gone: the transaction
+    /// also touches it (merge, If-Match *), so a revoked key commits nothing (see Security.ApiKeyService).
     /// </summary>
-    public async Task<bool> TryCommitAsync(OrderEntity order, bool insertOrder, IdempotencyEntity record, bool insertRecord, CancellationToken ct,
-        string? fenceKeyId = null)
+    public Task<bool> TryInsertAsync(Order order, IdempotencyRecord record, string? fenceKeyId, CancellationToken ct)
     {
-        try
-        {
-            List<TableTransactionAction> batch =
-            [
-                insertOrder ? new(TableTransactionActionType.Add, order) : new(TableTransactionActionType.UpdateReplace, order, order.ETag),
-                insertRecord ? new(TableTransactionActionType.Add, record) : new(TableTransactionActionType.UpdateReplace, record, record.ETag),
-            ];
-            if (fenceKeyId is not null)
-                batch.Add(new(TableTransactionActionType.UpdateMerge, new TableEntity(order.PartitionKey, Security.ApiKeyService.FenceRow(fenceKeyId)), ETag.All));
-            await Table.SubmitTransactionAsync(batch, ct);
-            return true;
-        }
-        catch (TableTransactionFailedException e) when (e.Status is 409 or 412 or 404)
-        {
-            return false;
-        }
+        List<TableTransactionAction> batch =
+        [
+            new(TableTransactionActionType.Add, OrderEntity.From(order)),
+            new(TableTransactionActionType.Add, IdempotencyEntity.From(record)),
+        ];
+        if (fenceKeyId is not null)
+            batch.Add(new(TableTransactionActionType.UpdateMerge, new TableEntity(order.StationId, Security.ApiKeyService.FenceRow(fenceKeyId)), ETag.All));
+        return TrySubmitAsync(order, batch, ct);
     }
 
-    public async Task<bool> TryReplaceAsync(OrderEntity order, CancellationToken ct)
+    /// <summary>
+    /// The changed order, if it is still at the version it was read at, with the key's record when there is one (insert-only):
+    /// false when the order changed meanwhile or the key has a record already. On success the order has its new version.
+    /// </summary>
+    public async Task<bool> TrySaveAsync(Order order, IdempotencyRecord? record, CancellationToken ct)
     {
+        var entity = OrderEntity.From(order);
+        if (record is not null)
+            return await TrySubmitAsync(order, [new(TableTransactionActionType.UpdateReplace, entity, entity.ETag), new(TableTransactionActionType.Add, IdempotencyEntity.From(record))], ct);
         try
         {
-            await Table.UpdateEntityAsync(order, order.ETag, TableUpdateMode.Replace, ct);
+            var response = await Table.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace, ct);
+            order.Version = response.Headers.ETag?.ToString();
             return true;
         }
         catch (RequestFailedException e) when (e.Status is 412 or 404)
+        {
+            return false;
+        }
+    }
+
+    private async Task<bool> TrySubmitAsync(Order order, List<TableTransactionAction> batch, CancellationToken ct)
+    {
+        try
+        {
+            var responses = await Table.SubmitTransactionAsync(batch, ct);
+            order.Version = responses.Value[0].Headers.ETag?.ToString();
+            return true;
+        }
+        catch (TableTransactionFailedException e) when (e.Status is 409 or 412 or 404)
         {
             return false;
         }

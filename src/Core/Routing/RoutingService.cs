@@ -12,18 +12,18 @@ namespace Lianhua.Commerce.Core.Routing;
 /// (idempotent: deterministic shipment ids, bookings that are found again on a replay), then the shipments are
 /// stored inside the order row with its rolled-up status under the order's ETag.
 /// </summary>
-public sealed class DeliveryService(OrderStore orders, RunStore runs, NetworkService network, TimeProvider clock, ILogger<DeliveryService> logger)
+public sealed class RoutingService(OrderStore orders, RunStore runs, NetworkService network, TimeProvider clock, ILogger<RoutingService> logger)
 {
-    public async Task<RouteOutcome> RouteAsync(OrderEntity order, CancellationToken ct)
+    public async Task<RouteOutcome> RouteAsync(Order order, CancellationToken ct)
     {
-        if (order.RoutedAt is not null) return RouteOutcome.AlreadyRouted;
+        if (order.IsRouted) return RouteOutcome.AlreadyRouted;
         if (order.Status != OrderStatus.Confirmed) return RouteOutcome.NotRoutable;
         var net = await network.GetAsync(ct);
         // From the order's day, or today when routing waited for room (a day that is over has no runs left to book).
         var placedOn = BusinessDay.Of(order.CreatedAt);
         var today = BusinessDay.Of(clock.GetUtcNow());
         var startDay = today > placedOn ? today : placedOn;
-        var shipments = await Task.WhenAll(Drafts(order).Select(async draft =>
+        var shipments = await Task.WhenAll(order.Drafts().Select(async draft =>
         {
             var path = PathFinder.Find(net, draft.OriginStationId, draft.DestinationStationId);
             var bookings = new List<LegBooking>();
@@ -46,10 +46,8 @@ public sealed class DeliveryService(OrderStore orders, RunStore runs, NetworkSer
 
         while (true)
         {
-            order.WriteShipments(shipments);
-            order.Status = OrderStatusRollup.Of(shipments.Select(s => s.Status));
-            order.RoutedAt = clock.GetUtcNow();
-            if (await orders.TryReplaceAsync(order, ct))
+            order.Route(shipments, clock.GetUtcNow());
+            if (await orders.TrySaveAsync(order, null, ct))
             {
                 logger.LogInformation("Order {OrderId} routed: {Shipments} shipments, {Legs} legs", order.Id, shipments.Length, shipments.Sum(s => s.Legs.Count));
                 return RouteOutcome.Routed;
@@ -62,29 +60,26 @@ public sealed class DeliveryService(OrderStore orders, RunStore runs, NetworkSer
                 await ReleaseRunsAsync(shipments, ct);
                 return RouteOutcome.NotRoutable;
             }
-            if (order.RoutedAt is not null) return RouteOutcome.AlreadyRouted; // a parallel delivery did it, with the same bookings
+            if (order.IsRouted) return RouteOutcome.AlreadyRouted; // a parallel delivery did it, with the same bookings
+            if (order.Status != OrderStatus.Confirmed) return RouteOutcome.NotRoutable;
         }
     }
-
-    /// <summary>The order's shipments before routing: one per origin station, with ids derived from the order's.</summary>
-    private static IReadOnlyList<ShipmentDraft> Drafts(OrderEntity order) => ShipmentSplitter.Split(order.Id,
-        order.ToOrder().Lines.Select(l => new OrderLineToShip(l.ListingId, l.OriginStationId, l.Quantity, l.UnitWeightGrams)).ToList(), order.PartitionKey);
 
     /// <summary>
     /// Takes every leg the order holds off its run; idempotent. A routed order's legs are in its shipments. One not routed
     /// may still hold runs for some shipments (routing found no room for another and waits): their leg markers, on the
     /// paths the network gives now, say where.
     /// </summary>
-    public async Task ReleaseRunsAsync(OrderEntity order, CancellationToken ct)
+    public async Task ReleaseRunsAsync(Order order, CancellationToken ct)
     {
-        if (order.RoutedAt is not null)
+        if (order.IsRouted)
         {
-            await ReleaseRunsAsync(order.ReadShipments().Select(Shipment.Restore), ct);
+            await ReleaseRunsAsync(order.Shipments, ct);
             return;
         }
         var net = await network.GetAsync(ct);
         var legs = new List<(string From, string ShipmentId)>();
-        foreach (var draft in Drafts(order))
+        foreach (var draft in order.Drafts())
         {
             try
             {

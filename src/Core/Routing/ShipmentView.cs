@@ -2,9 +2,6 @@ using Lianhua.Commerce.Core.Orders;
 
 namespace Lianhua.Commerce.Core.Routing;
 
-public sealed record LegView(int Seq, string From, string To, string RunId, string Date, string Status);
-public sealed record EventView(string Event, string NodeId, string At);
-
 /// <summary>A shipment as tracking and scans show it; the pickup code is never part of it.</summary>
 public sealed record ShipmentView(string Id, string OrderId, string OriginStationId, string DestinationStationId, string Status,
     long WeightGrams, bool Locked, IReadOnlyList<LegView> Legs, IReadOnlyList<EventView> Events)
@@ -13,7 +10,3 @@ public sealed record ShipmentView(string Id, string OrderId, string OriginStatio
         s.Legs.Select(l => new LegView(l.Seq, l.From, l.To, l.RunId, BusinessDay.Format(l.Date), l.Status)).ToList(),
         s.Events.Select(e => new EventView(e.Event, e.NodeId, OrderView.Instant(e.At))).ToList());
 }
-
-public sealed record TrackingView(string OrderId, string Status, IReadOnlyList<ShipmentView> Shipments);
-
-public sealed record ScanRequest(string? Event, string? NodeId, string? PickupCode);

@@ -29,34 +29,3 @@ public sealed class RunEntity : ITableEntity
     public static RunKey KeyOf(string from, string to, string date, string rowKey) =>
         BusinessDay.TryParse(date, out var day) ? new(from, to, day) : throw new FormatException($"Run row {rowKey} has no date.");
 }
-
-public sealed class RunBookingEntity : ITableEntity
-{
-    public string PartitionKey { get; set; } = "";
-    public string RowKey { get; set; } = "";
-    public DateTimeOffset? Timestamp { get; set; }
-    public ETag ETag { get; set; }
-    public string ShipmentId { get; set; } = "";
-    public long WeightGrams { get; set; }
-
-    public static string Row(RunKey key, string shipmentId) => $"{RunEntity.Row(key)}~{shipmentId}";
-}
-
-/// <summary>
-/// In the from-node's partition, RowKey <c>leg~{shipmentId}</c>: which run the shipment's leg from this node is on.
-/// Written with the booking, so a replayed routing finds its run even after an earlier day freed up, and never books twice.
-/// </summary>
-public sealed class LegMarkerEntity : ITableEntity
-{
-    public string PartitionKey { get; set; } = "";
-    public string RowKey { get; set; } = "";
-    public DateTimeOffset? Timestamp { get; set; }
-    public ETag ETag { get; set; }
-    public string To { get; set; } = "";
-    public string Date { get; set; } = "";
-
-    public static string Row(string shipmentId) => $"leg~{shipmentId}";
-    public RunKey ToKey() => RunEntity.KeyOf(PartitionKey, To, Date, RowKey);
-}
-
-public sealed record RunView(string Id, string From, string To, string Date, long CapacityGrams, long LoadGrams, IReadOnlyList<string> ShipmentIds);

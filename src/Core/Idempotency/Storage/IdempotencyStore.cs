@@ -1,0 +1,31 @@
+using Azure;
+using Azure.Data.Tables;
+using Lianhua.Commerce.Core.Storage;
+
+namespace Lianhua.Commerce.Core.Idempotency.Storage;
+
+/// <summary>Idempotency records in table Orders. A record that commits with an order change goes through Orders.Storage.OrderStore.</summary>
+public sealed class IdempotencyStore(CommerceStorage storage)
+{
+    private TableClient Table => storage.Table(TableNames.Orders);
+
+    public async Task<IdempotencyRecord?> FindAsync(string scope, string row, CancellationToken ct)
+    {
+        var found = await Table.GetEntityIfExistsAsync<IdempotencyEntity>(scope, row, cancellationToken: ct);
+        return found.HasValue && found.Value is { } e ? e.ToRecord() : null;
+    }
+
+    /// <summary>Inserts the record; false when one exists already.</summary>
+    public async Task<bool> TryAddAsync(IdempotencyRecord record, CancellationToken ct)
+    {
+        try
+        {
+            await Table.AddEntityAsync(IdempotencyEntity.From(record), ct);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            return false;
+        }
+    }
+}

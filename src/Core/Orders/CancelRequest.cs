@@ -1,0 +1,3 @@
+namespace Lianhua.Commerce.Core.Orders;
+
+public sealed record CancelRequest(string? Reason);

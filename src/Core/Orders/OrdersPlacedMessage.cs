@@ -1,0 +1,13 @@
+namespace Lianhua.Commerce.Core.Orders;
+
+/// <summary>
+/// The orders-placed queue message: one or more orders (placements that send while another send is in flight go together
+/// in one message, see Common.GroupSender), and when it was sent.
+/// </summary>
+public sealed record OrdersPlacedMessage(IReadOnlyList<OrderToRoute> Orders, DateTimeOffset? SentAt)
+{
+    /// <summary>At most this many orders per message: well inside a queue message's 64 KB.</summary>
+    public const int MaxOrders = 100;
+
+    public static OrdersPlacedMessage Of(OrderToRoute order, DateTimeOffset sentAt) => new([order], sentAt);
+}

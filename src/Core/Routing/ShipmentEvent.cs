@@ -1,0 +1,3 @@
+namespace Lianhua.Commerce.Core.Routing;
+
+public sealed record ShipmentEvent(string Event, string NodeId, DateTimeOffset At);

@@ -1,0 +1,5 @@
+using Lianhua.Commerce.Core.Common;
+
+namespace Lianhua.Commerce.Core.Routing;
+
+public sealed record ShipmentLine(string ListingId, long Quantity, long WeightGrams);

@@ -1,0 +1,5 @@
+using Lianhua.Commerce.Core.Orders;
+
+namespace Lianhua.Commerce.Core.Routing;
+
+public sealed record TrackingView(string OrderId, string Status, IReadOnlyList<ShipmentView> Shipments);

@@ -1,0 +1,5 @@
+using Lianhua.Commerce.Core.Common;
+
+namespace Lianhua.Commerce.Core.Routing;
+
+public enum TransitionOutcome { Applied, OutOfOrder, WrongCode, Locked }
