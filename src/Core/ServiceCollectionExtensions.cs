@@ -6,6 +6,7 @@ using Lianhua.Commerce.Core.Orders.Storage;
 using Lianhua.Commerce.Core.Routing;
 using Lianhua.Commerce.Core.Routing.Storage;
 using Lianhua.Commerce.Core.Security;
+using Lianhua.Commerce.Core.Security.Storage;
 using Lianhua.Commerce.Core.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,6 +24,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(sp => new CommerceStorage(ReadStorageOptions(configuration), sp.GetServices<Azure.Core.Pipeline.HttpPipelinePolicy>()));
         services.AddSingleton<StorageInitializer>();
         services.AddSingleton<NetworkService>();
+        services.AddSingleton<ApiKeyStore>();
         services.AddSingleton<ApiKeyService>();
         services.AddSingleton<ListingStore>();
         services.AddSingleton<ListingService>();
