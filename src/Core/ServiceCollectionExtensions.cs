@@ -1,6 +1,7 @@
 using Lianhua.Commerce.Core.Listings;
 using Lianhua.Commerce.Core.Listings.Storage;
 using Lianhua.Commerce.Core.Network;
+using Lianhua.Commerce.Core.Network.Storage;
 using Lianhua.Commerce.Core.Orders;
 using Lianhua.Commerce.Core.Orders.Storage;
 using Lianhua.Commerce.Core.Routing;
@@ -23,6 +24,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new CommerceStorage(ReadStorageOptions(configuration), sp.GetServices<Azure.Core.Pipeline.HttpPipelinePolicy>()));
         services.AddSingleton<StorageInitializer>();
+        services.AddSingleton<NetworkStore>();
         services.AddSingleton<NetworkService>();
         services.AddSingleton<ApiKeyStore>();
         services.AddSingleton<ApiKeyService>();
