@@ -1,6 +1,5 @@
 using Lianhua.Commerce.Core.Common;
 using Lianhua.Commerce.Core.Listings;
-using Lianhua.Commerce.Core.Listings.Storage;
 using Lianhua.Commerce.Core.Security;
 using Lianhua.Commerce.Functions.Http;
 using Microsoft.AspNetCore.Http;

@@ -1,4 +1,3 @@
-using Azure.Data.Tables;
 using Lianhua.Commerce.Core.Common;
 using Lianhua.Commerce.Core.Listings.Storage;
 using Lianhua.Commerce.Core.Network;
@@ -6,8 +5,6 @@ using Lianhua.Commerce.Core.Security;
 using Microsoft.Extensions.Logging;
 
 namespace Lianhua.Commerce.Core.Listings;
-
-public sealed record ListingQuery(string? TownshipCode, string? Category, string? StationId, int PageSize, string? ContinuationToken);
 
 public sealed class ListingService(ListingStore store, NetworkService network, ILogger<ListingService> logger)
 {
@@ -35,13 +32,7 @@ public sealed class ListingService(ListingStore store, NetworkService network, I
             if (station is null || (partition is not null && partition != station.TownshipCode)) return new([], null);
             partition = station.TownshipCode;
         }
-        // Township codes start with the county code, so the county's listings are one PartitionKey range.
-        var filter = partition is not null
-            ? TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey lt {"~"}")
-            : TableClient.CreateQueryFilter($"PartitionKey ge {county} and PartitionKey lt {county + "~"} and RowKey lt {"~"}");
-        if (query.StationId is not null) filter += " and " + TableClient.CreateQueryFilter($"StationId eq {query.StationId}");
-        if (query.Category is not null) filter += " and " + TableClient.CreateQueryFilter($"Category eq {query.Category}");
-        return await store.QueryAsync(filter, query.PageSize, query.ContinuationToken, ct);
+        return await store.QueryAsync(county, partition, query.StationId, query.Category, query.PageSize, query.ContinuationToken, ct);
     }
 
     public async Task<Versioned<Listing>> PatchAsync(Caller caller, string id, string? ifMatch, ListingPatch? patch, CancellationToken ct)

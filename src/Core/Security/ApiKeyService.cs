@@ -1,16 +1,12 @@
 using System.Security.Cryptography;
 using System.Text;
-using Azure;
-using Azure.Data.Tables;
 using Lianhua.Commerce.Core.Common;
 using Lianhua.Commerce.Core.Network;
-using Lianhua.Commerce.Core.Storage;
+using Lianhua.Commerce.Core.Security.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Lianhua.Commerce.Core.Security;
-
-public sealed record IssuedKey(string KeyId, string Key, string Role, string? ScopeId);
 
 /// <summary>
 /// API keys look like <c>lh_{keyId}_{secret}</c>. Only the SHA-256 of the whole key is stored,
@@ -23,17 +19,15 @@ public sealed record IssuedKey(string KeyId, string Key, string Role, string? Sc
 /// the key afresh. A revoked key stops working at once either way.
 /// </para>
 /// </summary>
-public sealed class ApiKeyService(CommerceStorage storage, NetworkService network, IOptions<CommerceOptions> options,
+public sealed class ApiKeyService(ApiKeyStore store, NetworkService network, IOptions<CommerceOptions> options,
     TimeProvider clock, ILogger<ApiKeyService> logger)
 {
     public const string BootstrapKeyId = "county-bootstrap";
     private const int MaxCopies = 10_000;
-    private TableClient Table => storage.Table(TableNames.ApiKeys);
-    private TableClient Fences => storage.Table(TableNames.Orders);
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, ApiKeyEntity> _copies = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, StoredKey> _copies = new();
 
-    /// <summary>RowKey of a station key's fence row, in the station's partition of table Orders.</summary>
-    public static string FenceRow(string keyId) => $"k~{keyId}";
+    /// <inheritdoc cref="ApiKeyStore.FenceRow"/>
+    public static string FenceRow(string keyId) => ApiKeyStore.FenceRow(keyId);
 
     /// <summary>Authenticates with a fresh read of the key.</summary>
     public Task<Caller> AuthenticateAsync(string? presentedKey, CancellationToken ct) => AuthenticateAsync(presentedKey, allowCopy: false, ct);
@@ -54,8 +48,7 @@ public sealed class ApiKeyService(CommerceStorage storage, NetworkService networ
         if (allowCopy && _copies.TryGetValue(keyId, out var copy) && copy.Fenced
             && CryptographicOperations.FixedTimeEquals(hash, Convert.FromBase64String(copy.Hash)))
             return new Caller(keyId, Caller.ParseRole(copy.Role)!.Value, copy.ScopeId, FromCopy: true, Fenced: true);
-        var row = await Table.GetEntityIfExistsAsync<ApiKeyEntity>(keyId, "", cancellationToken: ct);
-        if (!row.HasValue || row.Value is not { } key 
+        if (await store.FindAsync(keyId, ct) is not { } key
             || !CryptographicOperations.FixedTimeEquals(hash, Convert.FromBase64String(key.Hash)))
             throw Reject(keyId);
         if (key.Fenced)
@@ -74,7 +67,7 @@ public sealed class ApiKeyService(CommerceStorage storage, NetworkService networ
 
     private async Task ReadAgainAsync(Caller caller, CancellationToken ct)
     {
-        if (!(await Table.GetEntityIfExistsAsync<ApiKeyEntity>(caller.KeyId, "", cancellationToken: ct)).HasValue) throw Reject(caller.KeyId);
+        if (await store.FindAsync(caller.KeyId, ct) is null) throw Reject(caller.KeyId);
     }
 
     /// <summary>
@@ -124,18 +117,9 @@ public sealed class ApiKeyService(CommerceStorage storage, NetworkService networ
         var keyId = Ids.NewRandom()[..16];
         var key = $"lh_{keyId}_{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24))}";
         var fenced = role == Role.Station;
-        if (fenced) await Fences.AddEntityAsync(new TableEntity(scopeId, FenceRow(keyId)), ct);
-        await Table.AddEntityAsync(new ApiKeyEntity
-        {
-            Fenced = fenced,
-            PartitionKey = keyId,
-            RowKey = "",
-            Hash = Convert.ToBase64String(Hash(key)),
-            Role = roleName!,
-            ScopeId = role == Role.County ? null : scopeId,
-            CreatedAt = clock.GetUtcNow(),
-            CreatedBy = caller.KeyId,
-        }, ct);
+        if (fenced) await store.AddFenceAsync(scopeId!, keyId, ct);
+        await store.AddAsync(new StoredKey(keyId, Convert.ToBase64String(Hash(key)), roleName!, role == Role.County ? null : scopeId,
+            fenced, clock.GetUtcNow(), caller.KeyId), ct);
         logger.LogInformation("API key {KeyId} created for role {Role} scope {ScopeId} by {CallerKeyId}", keyId, roleName, scopeId, caller.KeyId);
         return new IssuedKey(keyId, key, roleName!, role == Role.County ? null : scopeId);
     }
@@ -145,13 +129,11 @@ public sealed class ApiKeyService(CommerceStorage storage, NetworkService networ
         caller.RequireCounty();
         if (!Ids.IsSafe(keyId)) throw new NotFoundException("Key");
         // A delete, not a flag: the next authentication misses at once, on every instance. The fence goes first, so no
-        // placement authenticated from a copy of the key commits after this. The SDK reports a missing row as 404 without throwing.
-        var row = await Table.GetEntityIfExistsAsync<ApiKeyEntity>(keyId, "", cancellationToken: ct);
-        if (!row.HasValue || row.Value is not { } existing) throw new NotFoundException("Key");
-        if (existing.Fenced && existing.ScopeId is not null) await Fences.DeleteEntityAsync(existing.ScopeId, FenceRow(keyId), ETag.All, ct);
+        // placement authenticated from a copy of the key commits after this.
+        var existing = await store.FindAsync(keyId, ct) ?? throw new NotFoundException("Key");
+        if (existing.Fenced && existing.ScopeId is not null) await store.DeleteFenceAsync(existing.ScopeId, keyId, ct);
         _copies.TryRemove(keyId, out _);
-        var response = await Table.DeleteEntityAsync(keyId, "", ETag.All, ct);
-        if (response.Status == 404) throw new NotFoundException("Key");
+        if (!await store.DeleteAsync(keyId, ct)) throw new NotFoundException("Key");
         logger.LogInformation("API key {KeyId} revoked by {CallerKeyId}", keyId, caller.KeyId);
     }
 
@@ -162,19 +144,4 @@ public sealed class ApiKeyService(CommerceStorage storage, NetworkService networ
     }
 
     private static byte[] Hash(string key) => SHA256.HashData(Encoding.UTF8.GetBytes(key));
-}
-
-public sealed class ApiKeyEntity : ITableEntity
-{
-    public string PartitionKey { get; set; } = "";
-    public string RowKey { get; set; } = "";
-    public DateTimeOffset? Timestamp { get; set; }
-    public ETag ETag { get; set; }
-    public string Hash { get; set; } = "";
-    public string Role { get; set; } = "";
-    public string? ScopeId { get; set; }
-    /// <summary>A station key with a fence row (see ApiKeyService): a placement may authenticate it from a copy.</summary>
-    public bool Fenced { get; set; }
-    public DateTimeOffset CreatedAt { get; set; }
-    public string CreatedBy { get; set; } = "";
 }

@@ -1,7 +1,5 @@
 namespace Lianhua.Commerce.Core.Security;
 
-public enum Role { County, Station, Hub }
-
 /// <summary>
 /// Who is calling: the role of the API key and the station or hub it is scoped to. <see cref="FromCopy"/>: authenticated
 /// from this instance's copy of the key, not a fresh read; only a placement accepts that, because its commit transaction

@@ -4,15 +4,6 @@ using Polly.Retry;
 namespace Lianhua.Commerce.Core.Storage;
 
 /// <summary>
-/// Thrown when an entity changed under a conditional write (<see cref="Status"/> 412), or a row to insert exists
-/// already (409); the contention pipeline retries it.
-/// </summary>
-public sealed class WriteConflictException(int status = 412) : Exception("An entity changed during a conditional write.")
-{
-    public int Status { get; } = status;
-}
-
-/// <summary>
 /// Retries a conditional write whose entity changed under it (a listing's stock, a run's load: 412 on the ETag). The SDK retries transport faults itself;
 /// this handles only contention, with full jitter so racing writers spread out. About 2 s in all, then 409 + Retry-After.
 /// </summary>

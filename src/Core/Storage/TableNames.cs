@@ -1,6 +1,6 @@
 namespace Lianhua.Commerce.Core.Storage;
 
-/// <summary>Every table and queue the app uses; docs/storage.md describes their keys.</summary>
+/// <summary>Every table the app uses; docs/storage.md describes their keys.</summary>
 public static class TableNames
 {
     public const string ApiKeys = "ApiKeys";
@@ -10,12 +10,4 @@ public static class TableNames
     public const string Runs = "Runs";
 
     public static readonly string[] All = [ApiKeys, Network, Listings, Orders, Runs];
-}
-
-public static class QueueNames
-{
-    public const string OrdersPlaced = "orders-placed";
-    public const string ShipmentsDelivered = "shipments-delivered";
-
-    public static readonly string[] All = [OrdersPlaced, ShipmentsDelivered];
 }

@@ -86,7 +86,8 @@ public sealed class KeyTests(LocalHostFixture host) : IClassFixture<LocalHostFix
 
         // Another instance revokes it: this instance's copy of the key is untouched, only storage changes.
         var services = host.App.Services;
-        var other = new Lianhua.Commerce.Core.Security.ApiKeyService(services.GetRequiredService<Lianhua.Commerce.Core.Storage.CommerceStorage>(),
+        var other = new Lianhua.Commerce.Core.Security.ApiKeyService(
+            new Lianhua.Commerce.Core.Security.Storage.ApiKeyStore(services.GetRequiredService<Lianhua.Commerce.Core.Storage.CommerceStorage>()),
             services.GetRequiredService<Lianhua.Commerce.Core.Network.NetworkService>(),
             services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Lianhua.Commerce.Core.Security.CommerceOptions>>(),
             TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<Lianhua.Commerce.Core.Security.ApiKeyService>.Instance);

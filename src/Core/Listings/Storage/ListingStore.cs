@@ -5,8 +5,6 @@ using Lianhua.Commerce.Core.Storage;
 
 namespace Lianhua.Commerce.Core.Listings.Storage;
 
-public sealed record Versioned<T>(T Value, string ETag);
-
 public sealed class ListingStore(CommerceStorage storage, EntityCache<ListingEntity> cache)
 {
     private TableClient Table => storage.Table(TableNames.Listings);
@@ -39,8 +37,19 @@ public sealed class ListingStore(CommerceStorage storage, EntityCache<ListingEnt
         }
     }
 
-    public async Task<ResultPage<Listing>> QueryAsync(string filter, int pageSize, string? continuationToken, CancellationToken ct)
+    /// <summary>
+    /// One page of the listings of <paramref name="township"/>, or of the whole county when it is null; optionally only
+    /// one station's or one category's.
+    /// </summary>
+    public async Task<ResultPage<Listing>> QueryAsync(string countyCode, string? township, string? stationId, string? category,
+        int pageSize, string? continuationToken, CancellationToken ct)
     {
+        // Township codes start with the county code, so the county's listings are one PartitionKey range.
+        var filter = township is not null
+            ? TableClient.CreateQueryFilter($"PartitionKey eq {township} and RowKey lt {"~"}")
+            : TableClient.CreateQueryFilter($"PartitionKey ge {countyCode} and PartitionKey lt {countyCode + "~"} and RowKey lt {"~"}");
+        if (stationId is not null) filter += " and " + TableClient.CreateQueryFilter($"StationId eq {stationId}");
+        if (category is not null) filter += " and " + TableClient.CreateQueryFilter($"Category eq {category}");
         return await Table.QueryPageAsync<ListingEntity, Listing>(filter, pageSize, continuationToken, e => e.ToListing(), ct);
     }
 }

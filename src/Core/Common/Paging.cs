@@ -1,7 +1,5 @@
 namespace Lianhua.Commerce.Core.Common;
 
-public sealed record ResultPage<T>(IReadOnlyList<T> Items, string? ContinuationToken);
-
 public static class Paging
 {
     public const int DefaultSize = 50;

@@ -1,0 +1,3 @@
+namespace Lianhua.Commerce.Core.Common;
+
+public sealed record Versioned<T>(T Value, string ETag);

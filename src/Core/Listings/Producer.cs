@@ -1,0 +1,3 @@
+namespace Lianhua.Commerce.Core.Listings;
+
+public sealed record Producer(string HouseholdId, int ShareBp);

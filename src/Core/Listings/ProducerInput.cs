@@ -1,0 +1,3 @@
+namespace Lianhua.Commerce.Core.Listings;
+
+public sealed record ProducerInput(string? HouseholdId, int? ShareBp);

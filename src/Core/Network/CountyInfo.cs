@@ -1,0 +1,3 @@
+namespace Lianhua.Commerce.Core.Network;
+
+public sealed record CountyInfo(string Code, string Name);

@@ -1,0 +1,3 @@
+namespace Lianhua.Commerce.Core.Security;
+
+public sealed record IssuedKey(string KeyId, string Key, string Role, string? ScopeId);

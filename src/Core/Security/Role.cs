@@ -1,0 +1,3 @@
+namespace Lianhua.Commerce.Core.Security;
+
+public enum Role { County, Station, Hub }

@@ -1,0 +1,3 @@
+namespace Lianhua.Commerce.Core.Storage;
+
+public sealed class InjectedFaultException(string what) : Exception($"Injected fault: {what}");
