@@ -1,9 +1,13 @@
+using Lianhua.Commerce.Core.Attribution;
+using Lianhua.Commerce.Core.Attribution.Storage;
 using Lianhua.Commerce.Core.Idempotency;
 using Lianhua.Commerce.Core.Idempotency.Storage;
 using Lianhua.Commerce.Core.Listings;
 using Lianhua.Commerce.Core.Listings.Storage;
 using Lianhua.Commerce.Core.Network;
 using Lianhua.Commerce.Core.Network.Storage;
+using Lianhua.Commerce.Core.Operations;
+using Lianhua.Commerce.Core.Operations.Storage;
 using Lianhua.Commerce.Core.Orders;
 using Lianhua.Commerce.Core.Orders.Placement;
 using Lianhua.Commerce.Core.Orders.Storage;
@@ -58,6 +62,15 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<RoutingService>();
         services.AddSingleton<ScanService>();
         services.AddSingleton<TrackingService>();
+        services.AddSingleton<RefundService>();
+        services.Configure<LedgerOptions>(configuration.GetSection("Commerce:Ledger"));
+        services.AddSingleton<PendingLedgerStore>();
+        services.AddSingleton<LedgerStore>();
+        services.AddSingleton<LedgerWriter>();
+        services.AddSingleton<LedgerReconciliation>();
+        services.AddSingleton<HouseholdSalesService>();
+        services.AddSingleton<AttentionStore>();
+        services.AddSingleton<AttentionService>();
         return services;
     }
 

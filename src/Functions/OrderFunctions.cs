@@ -9,7 +9,7 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace Lianhua.Commerce.Functions;
 
-public sealed class OrderFunctions(ApiKeyService keys, PlacementService placement, OrderService orders)
+public sealed class OrderFunctions(ApiKeyService keys, PlacementService placement, OrderService orders, RefundService refunds)
 {
     [Function("PlaceOrder")]
     public async Task<IResult> Place(
@@ -51,5 +51,15 @@ public sealed class OrderFunctions(ApiKeyService keys, PlacementService placemen
         var key = IdempotencyKey.Parse(req.Header("Idempotency-Key"));
         var body = await req.ReadJsonAsync<CancelRequest>(ct);
         return (await orders.CancelAsync(caller, id, key, body, ct)).ToResult();
+    }
+
+    [Function("RefundOrder")]
+    public async Task<IResult> Refund(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "orders/{id}/refunds")] HttpRequest req, string id, CancellationToken ct)
+    {
+        var caller = await keys.CallerAsync(req, ct);
+        var key = IdempotencyKey.Parse(req.Header("Idempotency-Key"));
+        var body = await req.ReadJsonAsync<RefundRequest>(ct);
+        return (await refunds.RefundAsync(caller, id, key, body, ct)).ToResult();
     }
 }

@@ -82,7 +82,7 @@ public sealed class QueueListener(FunctionDescriptor function, HostSettings sett
                 {
                     logger.LogError(e, "Function {Function} failed on message {MessageId} {DequeueCount} times; moving it to {Poison}",
                         function.Name, message.MessageId, message.DequeueCount, poison.Name);
-                    await poison.SendMessageAsync(message.Body, cancellationToken: CancellationToken.None);
+                    await poison.SendMessageAsync(message.Body, timeToLive: QueueSender.NeverExpires, cancellationToken: CancellationToken.None);
                     await queue.DeleteMessageAsync(message.MessageId, receipt, CancellationToken.None);
                 }
                 else

@@ -11,6 +11,8 @@ namespace Lianhua.Commerce.Core.Orders;
 public sealed class Order
 {
     private readonly Lazy<List<Shipment>> _shipments;
+    private readonly List<Refund> _refunds;
+    private readonly List<Attribution.LedgerWork> _ledgerWork = [];
 
     public string Id { get; }
     public string StationId { get; }
@@ -25,14 +27,18 @@ public sealed class Order
     /// <summary>When routing stored the order's shipments; null until then (also while routing waits for room).</summary>
     public DateTimeOffset? RoutedAt { get; private set; }
     public IReadOnlyList<Shipment> Shipments => _shipments.Value;
+    public IReadOnlyList<Refund> Refunds => _refunds;
+    /// <summary>Ledger entries the last transitions owe; the store writes them as outbox rows with the order, then forgets them.</summary>
+    public IReadOnlyList<Attribution.LedgerWork> LedgerWork => _ledgerWork;
     /// <summary>The stored version (ETag) this copy was read or last saved at; null for an order not stored yet.</summary>
     public string? Version { get; internal set; }
 
     /// <summary>For the store: an order as it was saved. Shipments are restored on first use (listing pages never need them).</summary>
     internal Order(string id, string stationId, string status, IReadOnlyList<OrderLine> lines, long totalFen, string paymentMethod,
         string pickupCode, DateTimeOffset createdAt, Recipient recipient, string? cancelReason, DateTimeOffset? routedAt,
-        Func<IEnumerable<ShipmentSnapshot>> shipments, string? version)
+        Func<IEnumerable<ShipmentSnapshot>> shipments, IEnumerable<Refund> refunds, string? version)
     {
+        _refunds = [.. refunds];
         (Id, StationId, Status, Lines, TotalFen, PaymentMethod) = (id, stationId, status, lines, totalFen, paymentMethod);
         (PickupCode, CreatedAt, Recipient, CancelReason, RoutedAt, Version) = (pickupCode, createdAt, recipient, cancelReason, routedAt, version);
         _shipments = new(() => shipments().Select(Shipment.Restore).ToList());
@@ -46,7 +52,7 @@ public sealed class Order
         if (lines.Count == 0) throw new ArgumentException("An order has at least one line.", nameof(lines));
         if (!Routing.PickupCode.IsWellFormed(pickupCode)) throw new ArgumentException("A pickup code is six digits.", nameof(pickupCode));
         return new Order(id, stationId, OrderStatus.Confirmed, lines, lines.Sum(l => l.LineTotalFen), paymentMethod, pickupCode, createdAt,
-            recipient, null, null, () => [], null);
+            recipient, null, null, () => [], [], null);
     }
 
     public bool IsRouted => RoutedAt is not null;
@@ -67,14 +73,23 @@ public sealed class Order
         Status = OrderStatus.RollUp(shipments.Select(s => s.Status));
     }
 
-    /// <summary>A scan of one of its shipments (depart, arrive or pickup, see <see cref="ScanEvent"/>).</summary>
-    public TransitionResult Scan(Shipment shipment, string scanEvent, string nodeId, string? pickupCode, DateTimeOffset at) => RolledUp(scanEvent switch
+    /// <summary>
+    /// A scan of one of its shipments (depart, arrive or pickup, see <see cref="ScanEvent"/>). A pickup that delivers the
+    /// shipment owes its ledger entries (<see cref="LedgerWork"/>), dated by the pickup.
+    /// </summary>
+    public TransitionResult Scan(Shipment shipment, string scanEvent, string nodeId, string? pickupCode, DateTimeOffset at)
     {
-        ScanEvent.Depart => shipment.Depart(nodeId, at),
-        ScanEvent.Arrive => shipment.Arrive(nodeId, at),
-        ScanEvent.Pickup => shipment.Pickup(nodeId, pickupCode, at),
-        _ => throw new ArgumentOutOfRangeException(nameof(scanEvent)),
-    });
+        var result = RolledUp(scanEvent switch
+        {
+            ScanEvent.Depart => shipment.Depart(nodeId, at),
+            ScanEvent.Arrive => shipment.Arrive(nodeId, at),
+            ScanEvent.Pickup => shipment.Pickup(nodeId, pickupCode, at),
+            _ => throw new ArgumentOutOfRangeException(nameof(scanEvent)),
+        });
+        if (result.Succeeded && result.Changed && shipment.Status == ShipmentStatus.Delivered)
+            _ledgerWork.Add(new(Attribution.LedgerWork.Delivery, Id, shipment.Id, shipment.Events[^1].At));
+        return result;
+    }
 
     /// <summary>The county lifts a shipment's lock after wrong pickup codes.</summary>
     public TransitionResult Unlock(Shipment shipment) => RolledUp(shipment.Unlock());
@@ -94,6 +109,42 @@ public sealed class Order
         Status = OrderStatus.Cancelled;
         CancelReason = reason;
     }
+
+    /// <summary>
+    /// Refunds delivered units not refunded yet, each line at the price the order was placed at; owes the reversal of their
+    /// household attribution, dated by <paramref name="at"/>. The refund's id follows from the order's (at most 35 refunds).
+    /// </summary>
+    public Refund Refund(IReadOnlyList<RequestedLine> lines, string reason, DateTimeOffset at)
+    {
+        if (Status == OrderStatus.Cancelled) throw new ConflictException("A cancelled order has nothing to refund.");
+        if (_refunds.Count >= RefundIds.Length) throw new ConflictException($"An order takes at most {RefundIds.Length} refunds.");
+        var refunded = new List<RefundLine>();
+        foreach (var requested in lines)
+        {
+            var line = Lines.FirstOrDefault(l => l.ListingId == requested.ListingId)
+                ?? throw ValidationFailedException.For("lines", $"listing {requested.ListingId} is not a line of this order.");
+            var left = RefundableQuantity(line);
+            if (requested.Quantity > left)
+                throw new ConflictException($"Only {left} of listing {line.ListingId} were delivered and not refunded yet; nothing was refunded.");
+            refunded.Add(new RefundLine(line.ListingId, requested.Quantity, checked(requested.Quantity * line.UnitPriceFen)));
+        }
+        var refund = new Refund($"{Id}-r{RefundIds[_refunds.Count]}", refunded, refunded.Sum(l => l.AmountFen), reason, at);
+        _refunds.Add(refund);
+        _ledgerWork.Add(new(Attribution.LedgerWork.Refund, Id, refund.Id, at));
+        return refund;
+    }
+
+    private const string RefundIds = "123456789abcdefghijklmnopqrstuvwxyz";
+
+    /// <summary>Units of the line that were delivered (its shipment picked up) and not refunded yet.</summary>
+    public long RefundableQuantity(OrderLine line)
+    {
+        var delivered = Shipments.Any(s => s.Status == ShipmentStatus.Delivered && s.Lines.Any(l => l.ListingId == line.ListingId)) ? line.Quantity : 0;
+        return delivered - _refunds.SelectMany(r => r.Lines).Where(l => l.ListingId == line.ListingId).Sum(l => l.Quantity);
+    }
+
+    /// <summary>For the store, once the ledger work is saved with the order.</summary>
+    internal void LedgerWorkSaved() => _ledgerWork.Clear();
 
     private TransitionResult RolledUp(TransitionResult result)
     {

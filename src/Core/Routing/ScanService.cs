@@ -29,7 +29,7 @@ public sealed class ScanService(OrderStore orders, IdempotentOperations idempote
         var idempotent = IdempotentRequest.Of(OrderId.Parse(orderId)!.Value.StationId, Operation, $"{shipmentId}~{nodeId}~{key}", "scan",
             shipmentId, scan.Event, nodeId, scan.PickupCode);
         Task OnReplay(StoredResponse kept) => kept.Status == 200 && JsonNode.Parse(kept.Body)?["status"]?.GetValue<string>() == ShipmentStatus.Delivered
-            ? SendDeliveredAsync(orderId, shipmentId, ct) // heals a send lost after the commit
+            ? SendDeliveredAsync(orderId, shipmentId) // sooner than reconciliation, for a send lost after the commit
             : Task.CompletedTask;
 
         // The happy path reads only the order: a replay shows itself as a rejected transition or as a key the commit finds taken.
@@ -52,7 +52,8 @@ public sealed class ScanService(OrderStore orders, IdempotentOperations idempote
                 : StoredResponse.Rejection(422, new StoredRejection("Unprocessable request", result.Detail));
             if (!await orders.TrySaveAsync(order, idempotent.Answered(response, order.Id, clock.GetUtcNow()), token)) return null;
             logger.LogInformation("Shipment {ShipmentId}: {Event} at {NodeId} ({Outcome})", shipmentId, scan.Event, nodeId, result.Outcome);
-            if (result.Succeeded && shipment.Status == ShipmentStatus.Delivered) await SendDeliveredAsync(order.Id, shipmentId, token);
+            // The pickup's transaction wrote the ledger work owed (the outbox row); the message only makes it quick.
+            if (result.Succeeded && shipment.Status == ShipmentStatus.Delivered) await SendDeliveredAsync(order.Id, shipmentId);
             return response;
         }, OnReplay, ct, busy: "The shipment is busy; try again shortly.");
     }
@@ -72,8 +73,9 @@ public sealed class ScanService(OrderStore orders, IdempotentOperations idempote
         }
     }
 
-    private Task SendDeliveredAsync(string orderId, string shipmentId, CancellationToken ct) =>
-        queue.SendAsync(QueueNames.ShipmentsDelivered, new ShipmentDeliveredMessage(orderId, shipmentId), null, ct);
+    /// <summary>Not cancelled with the request: a client that hangs up after the commit must not hold up the ledger.</summary>
+    private Task SendDeliveredAsync(string orderId, string shipmentId) =>
+        queue.SendAsync(QueueNames.ShipmentsDelivered, new ShipmentDeliveredMessage(orderId, shipmentId), null, CancellationToken.None);
 
     private async Task<(Order Order, Shipment Shipment)> LoadAsync(string shipmentId, CancellationToken ct)
     {

@@ -8,6 +8,9 @@ public static class TableNames
     public const string Listings = "Listings";
     public const string Orders = "Orders";
     public const string Runs = "Runs";
+    public const string HouseholdLedger = "HouseholdLedger";
+    public const string DailyLedger = "DailyLedger";
+    public const string Attention = "Attention";
 
-    public static readonly string[] All = [ApiKeys, Network, Listings, Orders, Runs];
+    public static readonly string[] All = [ApiKeys, Network, Listings, Orders, Runs, HouseholdLedger, DailyLedger, Attention];
 }

@@ -1,5 +1,7 @@
+using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
+using Lianhua.Commerce.Core.Common;
 using Lianhua.Commerce.Core.Orders;
 
 namespace Lianhua.Commerce.Core.Listings.Storage;
@@ -23,6 +25,8 @@ public sealed class ReservationEntity : ITableEntity
     public string OriginStationId { get; set; } = "";
     public string Category { get; set; } = "";
     public long UnitWeightGrams { get; set; }
+    /// <summary>The listing's producers when the order took the stock (JSON).</summary>
+    public string Producers { get; set; } = "[]";
 
     public static ReservationEntity From(string township, string orderId, string stationId, OrderLine line) => new()
     {
@@ -37,7 +41,9 @@ public sealed class ReservationEntity : ITableEntity
         OriginStationId = line.OriginStationId,
         Category = line.Category,
         UnitWeightGrams = line.UnitWeightGrams,
+        Producers = JsonSerializer.Serialize(line.ProducersOrNone, Json.Options),
     };
 
-    public OrderLine ToLine() => new(ListingId, Title, Quantity, UnitPriceFen, UnitPriceFen * Quantity, OriginStationId, PartitionKey, Category, UnitWeightGrams);
+    public OrderLine ToLine() => new(ListingId, Title, Quantity, UnitPriceFen, UnitPriceFen * Quantity, OriginStationId, PartitionKey, Category, UnitWeightGrams,
+        JsonSerializer.Deserialize<List<Producer>>(Producers, Json.Options) ?? []);
 }

@@ -97,8 +97,9 @@ public sealed class StockStore(CommerceStorage storage, EntityCache<ListingEntit
             if (listings[i] is not { } listing)
                 throw ValidationFailedException.For("lines", $"listing {line.ListingId} does not exist.");
             if (listing.Stock < line.Quantity) { shortages.Add(new(line.ListingId, line.Quantity, listing.Stock)); continue; }
+            // The producers and price in force now are the ones this order's sales are split by, whatever the listing becomes.
             var orderLine = new OrderLine(listing.RowKey, listing.Title, line.Quantity, listing.PriceFen, listing.PriceFen * line.Quantity,
-                listing.StationId, township, listing.Category, listing.UnitWeightGrams);
+                listing.StationId, township, listing.Category, listing.UnitWeightGrams, listing.ToListing().Producers is { Count: > 0 } p ? p : null);
             priced.Add(orderLine);
             listing.Stock -= line.Quantity;
             written.Add(listing);

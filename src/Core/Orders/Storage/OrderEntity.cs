@@ -26,6 +26,8 @@ public sealed class OrderEntity : ITableEntity
     public DateTimeOffset? RoutedAt { get; set; }
     /// <summary>The order's shipments (gzip JSON): read and changed together with the order, one row, one ETag.</summary>
     public byte[]? Shipments { get; set; }
+    /// <summary>The order's refunds (JSON); absent until the first.</summary>
+    public string? Refunds { get; set; }
 
     public static string Row(string suffix) => "o" + suffix;
 
@@ -64,7 +66,9 @@ public sealed class OrderEntity : ITableEntity
             RecipientPhone = o.Recipient.Phone,
             CancelReason = o.CancelReason,
             RoutedAt = o.RoutedAt,
+            Refunds = o.Refunds.Count == 0 ? null : JsonSerializer.Serialize(o.Refunds, Json.Options),
         };
+        if (entity.Refunds?.Length > MaxTextChars) throw new ConflictException("The order has too many refunds to store; refund the rest in one refund.");
         if (o.Shipments.Count > 0)
         {
             entity.Shipments = GzipJson.Serialize(o.Shipments.Select(s => s.ToSnapshot()).ToList());
@@ -78,6 +82,7 @@ public sealed class OrderEntity : ITableEntity
         var shipments = Shipments;
         return new(Id, PartitionKey, Status, JsonSerializer.Deserialize<List<OrderLine>>(Lines, Json.Options) ?? [], TotalFen, PaymentMethod,
             PickupCode, CreatedAt, new Recipient(RecipientName, RecipientPhone), CancelReason, RoutedAt,
-            () => shipments is null ? [] : GzipJson.Deserialize<List<ShipmentSnapshot>>(shipments), ETag.ToString());
+            () => shipments is null ? [] : GzipJson.Deserialize<List<ShipmentSnapshot>>(shipments),
+            Refunds is null ? [] : JsonSerializer.Deserialize<List<Refund>>(Refunds, Json.Options) ?? [], ETag.ToString());
     }
 }

@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
+using Lianhua.Commerce.Core.Attribution.Storage;
 using Lianhua.Commerce.Core.Common;
 using Lianhua.Commerce.Core.Idempotency;
 using Lianhua.Commerce.Core.Idempotency.Storage;
@@ -40,14 +41,22 @@ public sealed class OrderStore(CommerceStorage storage)
     }
 
     /// <summary>
-    /// The changed order, if it is still at the version it was read at, with the key's record when there is one (insert-only):
-    /// false when the order changed meanwhile or the key has a record already. On success the order has its new version.
+    /// The changed order, if it is still at the version it was read at, with the key's record when there is one (insert-only)
+    /// and an outbox row for each ledger work it owes (<see cref="Order.LedgerWork"/>): false when the order changed meanwhile
+    /// or the key has a record already. On success the order has its new version.
     /// </summary>
     public async Task<bool> TrySaveAsync(Order order, IdempotencyRecord? record, CancellationToken ct)
     {
         var entity = OrderEntity.From(order);
-        if (record is not null)
-            return await TrySubmitAsync(order, [new(TableTransactionActionType.UpdateReplace, entity, entity.ETag), new(TableTransactionActionType.Add, IdempotencyEntity.From(record))], ct);
+        if (record is not null || order.LedgerWork.Count > 0)
+        {
+            List<TableTransactionAction> batch = [new(TableTransactionActionType.UpdateReplace, entity, entity.ETag)];
+            if (record is not null) batch.Add(new(TableTransactionActionType.Add, IdempotencyEntity.From(record)));
+            batch.AddRange(order.LedgerWork.Select(w => new TableTransactionAction(TableTransactionActionType.UpsertReplace, PendingLedgerEntity.From(order.StationId, w))));
+            if (!await TrySubmitAsync(order, batch, ct)) return false;
+            order.LedgerWorkSaved();
+            return true;
+        }
         try
         {
             var response = await Table.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace, ct);

@@ -1,0 +1,3 @@
+namespace Lianhua.Commerce.Core.Attribution;
+
+public sealed record ReconciliationResult(int Owed, int Written, int Unattributable);

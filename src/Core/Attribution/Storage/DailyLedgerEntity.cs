@@ -1,0 +1,28 @@
+using Azure;
+using Azure.Data.Tables;
+
+namespace Lianhua.Commerce.Core.Attribution.Storage;
+
+/// <summary>
+/// Table DailyLedger: PartitionKey <c>{countyCode}-{yyyyMMdd}</c> (the China day of the pickup or refund), RowKey
+/// <c>{s|r}~{shipment or refund id}</c>: everything a day's summary needs of one delivered shipment or refund (lines with
+/// category, producing township, quantity, amount and each household's part), so building a day reads only that day.
+/// </summary>
+public sealed class DailyLedgerEntity : ITableEntity
+{
+    public string PartitionKey { get; set; } = "";
+    public string RowKey { get; set; } = "";
+    public DateTimeOffset? Timestamp { get; set; }
+    public ETag ETag { get; set; }
+    public string Kind { get; set; } = "";
+    public string OrderId { get; set; } = "";
+    public DateTimeOffset At { get; set; }
+    /// <summary>This shipment's pickup completed its order (the order counts on this day), with the order's total.</summary>
+    public bool CompletesOrder { get; set; }
+    public long OrderTotalFen { get; set; }
+    /// <summary>JSON of <see cref="DailyLedgerLine"/>s.</summary>
+    public string Lines { get; set; } = "[]";
+
+    public static string Partition(string countyCode, DateOnly day) => $"{countyCode}-{LedgerEntryEntity.DayKey(day)}";
+    public static string Row(string kind, string sourceId) => $"{(kind == LedgerWork.Delivery ? 's' : 'r')}~{sourceId}";
+}
