@@ -1,5 +1,4 @@
 using Lianhua.Commerce.Functions.Http;
-using Microsoft.AspNetCore.Http;
 
 namespace Lianhua.Commerce.LocalHost;
 

@@ -6,5 +6,6 @@ public abstract class CommerceException(string title, string detail) : Exception
     public string Title { get; } = title;
     public abstract int Status { get; }
     public virtual IReadOnlyDictionary<string, object?> Extensions { get; } = new Dictionary<string, object?>();
-    public virtual IReadOnlyDictionary<string, string>? Headers => null;
+    /// <summary>When the client may try again (a busy resource, a request still in flight); null when retrying will not help.</summary>
+    public virtual TimeSpan? RetryAfter => null;
 }

@@ -5,6 +5,5 @@ public class ConflictException(string detail, IReadOnlyDictionary<string, object
 {
     public override int Status => 409;
     public override IReadOnlyDictionary<string, object?> Extensions { get; } = extensions ?? new Dictionary<string, object?>();
-    public override IReadOnlyDictionary<string, string>? Headers { get; } =
-        retryAfter is { } ra ? new Dictionary<string, string> { ["Retry-After"] = ((int)Math.Ceiling(ra.TotalSeconds)).ToString() } : null;
+    public override TimeSpan? RetryAfter { get; } = retryAfter;
 }

@@ -1,5 +1,3 @@
-using Lianhua.Commerce.Core.Orders;
-
 namespace Lianhua.Commerce.Core.Routing;
 
 public sealed record EventView(string Event, string NodeId, string At);

@@ -1,5 +1,3 @@
-using Lianhua.Commerce.Core.Common;
-
 namespace Lianhua.Commerce.Core.Routing;
 
 /// <summary>An order line as routing needs it: where it leaves from and what it weighs.</summary>

@@ -1,5 +1,3 @@
-using Lianhua.Commerce.Core.Common;
-
 namespace Lianhua.Commerce.Core.Routing;
 
 /// <summary>The part of an order that leaves one origin station, before it is routed and booked.</summary>

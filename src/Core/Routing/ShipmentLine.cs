@@ -1,5 +1,3 @@
-using Lianhua.Commerce.Core.Common;
-
 namespace Lianhua.Commerce.Core.Routing;
 
 public sealed record ShipmentLine(string ListingId, long Quantity, long WeightGrams);

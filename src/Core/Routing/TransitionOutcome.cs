@@ -1,5 +1,3 @@
-using Lianhua.Commerce.Core.Common;
-
 namespace Lianhua.Commerce.Core.Routing;
 
 public enum TransitionOutcome { Applied, OutOfOrder, WrongCode, Locked }

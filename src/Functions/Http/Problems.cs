@@ -17,7 +17,9 @@ public static class Problems
             case CommerceException c:
                 var problem = Typed(TypedResults.Problem(c.Message, statusCode: c.Status, title: c.Title,
                     extensions: c.Extensions.Count > 0 ? c.Extensions : null));
-                return c.Headers is { } headers ? new WithHeaders(problem, headers) : problem;
+                return c.RetryAfter is { } retryAfter
+                    ? new WithHeaders(problem, new Dictionary<string, string> { ["Retry-After"] = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture) })
+                    : problem;
             case OperationCanceledException:
                 return Typed(TypedResults.Problem("The request was cancelled.", statusCode: 499, title: "Cancelled"));
             default:

@@ -1,7 +1,4 @@
-using Lianhua.Commerce.Core.Common;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Logging;
 
 namespace Lianhua.Commerce.Functions.Http;
 

@@ -1,6 +1,5 @@
 using Azure;
 using Azure.Data.Tables;
-using Lianhua.Commerce.Core.Common;
 using Lianhua.Commerce.Core.Storage;
 using Polly;
 

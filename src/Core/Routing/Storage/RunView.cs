@@ -1,7 +1,3 @@
-using System.Globalization;
-using Azure;
-using Azure.Data.Tables;
-
 namespace Lianhua.Commerce.Core.Routing.Storage;
 
 public sealed record RunView(string Id, string From, string To, string Date, long CapacityGrams, long LoadGrams, IReadOnlyList<string> ShipmentIds);
