@@ -6,16 +6,28 @@ using Microsoft.Extensions.Logging;
 
 namespace Lianhua.Commerce.Core.Listings;
 
-public sealed class ListingService(ListingStore store, NetworkService network, ILogger<ListingService> logger)
+public sealed class ListingService(ListingStore store, NetworkService network, Attribution.IHouseholdProfiles households, ILogger<ListingService> logger)
 {
     public async Task<Versioned<Listing>> CreateAsync(Caller caller, NewListing? input, CancellationToken ct)
     {
         var stationId = caller.RequireStation();
         var station = (await network.GetAsync(ct)).FindStation(stationId)
             ?? throw new ForbiddenException("This key's station is not in the network.");
-        var created = await store.AddAsync(ListingRules.Create(input, station.Id, station.TownshipCode), ct);
+        var listing = ListingRules.Create(input, station.Id, station.TownshipCode);
+        await RequireRegisteredAsync(listing.Producers, ct);
+        var created = await store.AddAsync(listing, ct);
         logger.LogInformation("Listing {ListingId} created by station {StationId}", created.Value.Id, stationId);
         return created;
+    }
+
+    /// <summary>A listing's sales are split among its producers: each must be a registered household.</summary>
+    private async Task RequireRegisteredAsync(IReadOnlyList<Producer> producers, CancellationToken ct)
+    {
+        var found = await Task.WhenAll(producers.Select(p => households.FindAsync(p.HouseholdId, ct)));
+        var v = new Validator();
+        for (var i = 0; i < producers.Count; i++)
+            if (found[i] is null) v.Add($"producers[{i}].householdId", "is not a registered household.");
+        v.ThrowIfInvalid();
     }
 
     public async Task<Versioned<Listing>> GetAsync(string id, CancellationToken ct) =>
