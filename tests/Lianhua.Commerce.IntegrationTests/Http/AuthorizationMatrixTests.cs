@@ -39,17 +39,12 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Scenario s
         public new async Task InitializeAsync()
         {
             await base.InitializeAsync();
-            async Task<Api> Key(string role, string? scopeId)
-            {
-                var issued = await County().Post("keys", new { role, scopeId });
-                Assert.Equal(HttpStatusCode.Created, issued.Status);
-                return Client(issued.Json["key"]!.GetValue<string>());
-            }
+            async Task<Api> Key(string role, string? scopeId) => (await Keys.Issue(County(), role, scopeId)).Api;
             Callers["none"] = Client();
             Callers["unknown"] = Client("lh_0123456789abcdef_" + new string('0', 48));
-            var revokedIssue = await County().Post("keys", new { role = "station", scopeId = Buyer });
-            Callers["revoked"] = Client(revokedIssue.Json["key"]!.GetValue<string>());
-            Assert.Equal(HttpStatusCode.NoContent, (await County().Delete($"keys/{revokedIssue.Json["keyId"]}")).Status);
+            var revoked = await Keys.Issue(County(), Buyer);
+            Callers["revoked"] = revoked.Api;
+            Assert.Equal(HttpStatusCode.NoContent, (await County().Delete($"keys/{revoked.KeyId}")).Status);
             Callers["bootstrap"] = County();
             Callers["county"] = await Key("county", null);
             Callers["owner"] = await Key("station", Buyer);
@@ -270,8 +265,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Scenario s
         var refused = Unauthenticated.Contains(caller) ? HttpStatusCode.Unauthorized : HttpStatusCode.Forbidden;
         var create = await api.Post("keys", new { role = "station", scopeId = Seller });
         Assert.Equal(county ? HttpStatusCode.Created : refused, create.Status);
-        var victim = await scenario.County().Post("keys", new { role = "hub", scopeId = HubOnPath });
-        var revoke = await api.Delete($"keys/{victim.Json["keyId"]}");
+        var victim = await Keys.Issue(scenario.County(), HubOnPath);
+        var revoke = await api.Delete($"keys/{victim.KeyId}");
         Assert.Equal(county ? HttpStatusCode.NoContent : refused, revoke.Status);
         Assert.Equal(county ? HttpStatusCode.OK : refused, (await api.Post($"shipments/{scenario.ShipmentId}/unlock", new { })).Status);
         Assert.Equal(Unauthenticated.Contains(caller) ? refused : HttpStatusCode.OK, (await api.Get("network")).Status);
@@ -282,9 +277,9 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Scenario s
     public async Task CountyKeys_CanRevokeThemselves_ButNotTheBootstrapKey()
     {
         Assert.Equal(HttpStatusCode.NotFound, (await scenario.County().Delete("keys/county-bootstrap")).Status);
-        var issued = await scenario.County().Post("keys", new { role = "county" });
-        var county = scenario.Client(issued.Json["key"]!.GetValue<string>());
-        Assert.Equal(HttpStatusCode.NoContent, (await county.Delete($"keys/{issued.Json["keyId"]}")).Status);
+        var issued = await Keys.Issue(scenario.County(), "county", null);
+        var county = issued.Api;
+        Assert.Equal(HttpStatusCode.NoContent, (await county.Delete($"keys/{issued.KeyId}")).Status);
         Assert.Equal(HttpStatusCode.Unauthorized, (await county.Get("network")).Status);
         Assert.Equal(HttpStatusCode.OK, (await scenario.County().Get("network")).Status);
     }

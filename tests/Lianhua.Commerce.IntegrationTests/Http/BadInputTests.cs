@@ -30,7 +30,7 @@ public sealed class BadInputTests(LocalHostFixture host) : IClassFixture<LocalHo
     [MemberData(nameof(BadListings))]
     public async Task CreateListing_WithBadInput_Is400NamingTheField_AndStoresNothing(string body, string field)
     {
-        var station = await TestData.StationKey(host, Station);
+        var station = await Keys.Of(host, Station);
         var before = await Count(station);
         var response = await station.SendRaw(HttpMethod.Post, "listings", body);
         Assert.Equal(HttpStatusCode.BadRequest, response.Status);
@@ -44,7 +44,7 @@ public sealed class BadInputTests(LocalHostFixture host) : IClassFixture<LocalHo
     [Fact]
     public async Task CreateListing_WithBodyOver64KiB_Is413_AndStoresNothing()
     {
-        var station = await TestData.StationKey(host, Station);
+        var station = await Keys.Of(host, Station);
         var before = await Count(station);
         var body = "{\"title\":\"x\",\"category\":\"rice\",\"unit\":\"jin\",\"unitWeightGrams\":5,\"priceFen\":100,\"stock\":1,\"pad\":\"" + new string('a', 70_000) + "\"}";
         var response = await station.SendRaw(HttpMethod.Post, "listings", body);
@@ -56,7 +56,7 @@ public sealed class BadInputTests(LocalHostFixture host) : IClassFixture<LocalHo
     [Fact]
     public async Task UnknownJsonFields_AreIgnored()
     {
-        var station = await TestData.StationKey(host, Station);
+        var station = await Keys.Of(host, Station);
         var body = "{\"title\":\"x\",\"category\":\"rice\",\"unit\":\"jin\",\"unitWeightGrams\":5,\"priceFen\":100,\"stock\":1,\"stationId\":\"st-360321204-01\",\"id\":\"mine\"}";
         var response = await station.SendRaw(HttpMethod.Post, "listings", body);
         Assert.Equal(HttpStatusCode.Created, response.Status);
@@ -72,7 +72,7 @@ public sealed class BadInputTests(LocalHostFixture host) : IClassFixture<LocalHo
     [InlineData("{\"priceFen\":")]
     public async Task PatchListing_WithBadInput_Is400_AndChangesNothing(string body)
     {
-        var station = await TestData.StationKey(host, Station);
+        var station = await Keys.Of(host, Station);
         var listing = await TestData.CreateListing(station);
         var response = await station.SendRaw(HttpMethod.Patch, $"listings/{listing["id"]}", body, new Dictionary<string, string> { ["If-Match"] = "*" });
         Assert.Equal(HttpStatusCode.BadRequest, response.Status);

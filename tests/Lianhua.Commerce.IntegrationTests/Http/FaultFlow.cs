@@ -12,18 +12,11 @@ namespace Lianhua.Commerce.IntegrationTests.Http;
 public sealed class FaultFlow(LocalHostFixture host, string sellerStation = TestData.StationA, string buyerStation = TestData.StationB)
 {
     public const long UnitWeightGrams = 500;
-    private readonly Dictionary<string, Api> _keys = new();
+    private readonly NetworkNodes _nodes = new(host);
 
     public string Buyer => buyerStation;
 
-    public async Task<Api> KeyOf(string nodeId)
-    {
-        if (_keys.TryGetValue(nodeId, out var api)) return api;
-        var role = nodeId.StartsWith("st-") ? "station" : "hub";
-        var issued = await host.County().Post("keys", new { role, scopeId = nodeId });
-        Assert.Equal(HttpStatusCode.Created, issued.Status);
-        return _keys[nodeId] = host.Client(issued.Json["key"]!.GetValue<string>());
-    }
+    public Task<Api> KeyOf(string nodeId) => _nodes.KeyOf(nodeId);
 
     public static Dictionary<string, string> NewKey() => new() { ["Idempotency-Key"] = Guid.NewGuid().ToString("N") };
 

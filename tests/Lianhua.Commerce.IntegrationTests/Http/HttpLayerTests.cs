@@ -102,12 +102,7 @@ public sealed class HttpLayerTests(LocalHostFixture host) : IClassFixture<LocalH
         Assert.NotNull(runs.Json["errors"]!["date"]);
     }
 
-    private async Task<string> NewStationKey(string station = Station)
-    {
-        var issued = await host.County().Post("keys", new { role = "station", scopeId = station });
-        Assert.Equal(HttpStatusCode.Created, issued.Status);
-        return issued.Json["key"]!.GetValue<string>();
-    }
+    private async Task<string> NewStationKey(string station = Station) => (await Keys.Issue(host.County(), station)).Key;
 
     private sealed record RawResponse(int Status, string? ContentType, string Body)
     {

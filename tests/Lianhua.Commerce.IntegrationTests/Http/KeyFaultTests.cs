@@ -35,9 +35,7 @@ public sealed class KeyFaultTests(LocalHostFixture host) : IClassFixture<LocalHo
         host.Faults.Clear();
         Assert.Equal(HttpStatusCode.InternalServerError, failed.Status);
 
-        var issued = await host.County().Post("keys", new { role = "station", scopeId = TestData.StationB });
-        Assert.Equal(HttpStatusCode.Created, issued.Status);
-        var buyer = host.Client(issued.Json["key"]!.GetValue<string>());
+        var buyer = await Keys.Of(host, TestData.StationB);
         var listingId = await _flow.Listing(stock: 5);
         foreach (var _ in Enumerable.Range(0, 2)) // fresh, then from this instance's copy (through the fence)
             Assert.Equal(HttpStatusCode.Created, (await buyer.Post("orders", FaultFlow.OrderBody(listingId, 1), FaultFlow.NewKey())).Status);
@@ -50,9 +48,7 @@ public sealed class KeyFaultTests(LocalHostFixture host) : IClassFixture<LocalHo
     [InlineData("ApiKeys", true)]
     public async Task RevocationInterrupted_ARetryRevokes_AndTheKeyPlacesNothingAfter(string table, bool responseLost)
     {
-        var issued = await host.County().Post("keys", new { role = "station", scopeId = TestData.StationB });
-        var keyId = issued.Json["keyId"]!.GetValue<string>();
-        var buyer = host.Client(issued.Json["key"]!.GetValue<string>());
+        var (_, keyId, buyer) = await Keys.Issue(host.County(), TestData.StationB);
         var listingId = await _flow.Listing(stock: 5);
         Assert.Equal(HttpStatusCode.Created, (await buyer.Post("orders", FaultFlow.OrderBody(listingId, 1), FaultFlow.NewKey())).Status);
 
@@ -74,9 +70,7 @@ public sealed class KeyFaultTests(LocalHostFixture host) : IClassFixture<LocalHo
     [InlineData(false)] // the placement reads the key itself
     public async Task RevocationWhileAPlacementIsOnItsWay_ThePlacementDoesNotCommit(bool usedBefore)
     {
-        var issued = await host.County().Post("keys", new { role = "station", scopeId = TestData.StationB });
-        var keyId = issued.Json["keyId"]!.GetValue<string>();
-        var buyer = host.Client(issued.Json["key"]!.GetValue<string>());
+        var (_, keyId, buyer) = await Keys.Issue(host.County(), TestData.StationB);
         var listingId = await _flow.Listing(stock: 5);
         if (usedBefore) Assert.Equal(HttpStatusCode.Created, (await buyer.Post("orders", FaultFlow.OrderBody(listingId, 1), FaultFlow.NewKey())).Status);
         var held = usedBefore ? 1 : 0;

@@ -28,12 +28,12 @@ public sealed class KeyTests(LocalHostFixture host) : IClassFixture<LocalHostFix
     [Fact]
     public async Task RevokedKey_StopsWorkingAtOnce()
     {
-        var issued = await host.County().Post("keys", new { role = "hub", scopeId = TestData.HubA });
-        var hub = host.Client(issued.Json["key"]!.GetValue<string>());
+        var issued = await Keys.Issue(host.County(), TestData.HubA);
+        var hub = issued.Api;
         Assert.Equal(HttpStatusCode.OK, (await hub.Get("network")).Status);
-        Assert.Equal(HttpStatusCode.NoContent, (await host.County().Delete($"keys/{issued.Json["keyId"]}")).Status);
+        Assert.Equal(HttpStatusCode.NoContent, (await host.County().Delete($"keys/{issued.KeyId}")).Status);
         Assert.Equal(HttpStatusCode.Unauthorized, (await hub.Get("network")).Status);
-        Assert.Equal(HttpStatusCode.NotFound, (await host.County().Delete($"keys/{issued.Json["keyId"]}")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await host.County().Delete($"keys/{issued.KeyId}")).Status);
     }
 
     [Theory]
@@ -52,7 +52,7 @@ public sealed class KeyTests(LocalHostFixture host) : IClassFixture<LocalHostFix
     [Fact]
     public async Task StationCallingCountyEndpoint_Is403AndCreatesNothing()
     {
-        var station = await TestData.StationKey(host, TestData.StationA);
+        var station = await Keys.Of(host, TestData.StationA);
         var response = await station.Post("keys", new { role = "county" });
         Assert.Equal(HttpStatusCode.Forbidden, response.Status);
         Assert.Equal(HttpStatusCode.Forbidden, (await station.Put("network", new { })).Status);
@@ -78,10 +78,10 @@ public sealed class KeyTests(LocalHostFixture host) : IClassFixture<LocalHostFix
     /// <summary>A station key this instance knows (it placed an order with it), then revoked by another instance.</summary>
     private async Task<(Api Seller, Api Buyer, string ListingId)> KeyKnownHereRevokedElsewhere()
     {
-        var seller = await TestData.StationKey(host, TestData.StationA);
+        var seller = await Keys.Of(host, TestData.StationA);
         var listingId = (await TestData.CreateListing(seller, TestData.Listing(stock: 10)))["id"]!.GetValue<string>();
-        var issued = await host.County().Post("keys", new { role = "station", scopeId = TestData.StationB });
-        var buyer = host.Client(issued.Json["key"]!.GetValue<string>());
+        var issued = await Keys.Issue(host.County(), TestData.StationB);
+        var buyer = issued.Api;
         Assert.Equal(HttpStatusCode.Created, (await buyer.Post("orders", OneUnitOf(listingId), NewKey())).Status); // this instance now knows the key
 
         // Another instance revokes it: this instance's copy of the key is untouched, only storage changes.
@@ -92,7 +92,7 @@ public sealed class KeyTests(LocalHostFixture host) : IClassFixture<LocalHostFix
             services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Lianhua.Commerce.Core.Security.CommerceOptions>>(),
             TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<Lianhua.Commerce.Core.Security.ApiKeyService>.Instance);
         await other.RevokeAsync(new Lianhua.Commerce.Core.Security.Caller("test", Lianhua.Commerce.Core.Security.Role.County, null),
-            issued.Json["keyId"]!.GetValue<string>(), default);
+            issued.KeyId, default);
         return (seller, buyer, listingId);
     }
 
@@ -120,9 +120,9 @@ public sealed class KeyTests(LocalHostFixture host) : IClassFixture<LocalHostFix
     [Fact]
     public async Task APlacementWithAKeyThisInstanceKnows_DoesNotReadTheKey()
     {
-        var seller = await TestData.StationKey(host, TestData.StationA);
+        var seller = await Keys.Of(host, TestData.StationA);
         var listingId = (await TestData.CreateListing(seller, TestData.Listing(stock: 10)))["id"]!.GetValue<string>();
-        var buyer = await TestData.StationKey(host, TestData.StationB);
+        var buyer = await Keys.Of(host, TestData.StationB);
         Assert.Equal(HttpStatusCode.Created, (await buyer.Post("orders", OneUnitOf(listingId), NewKey())).Status);
 
         // A rule that notes the next request to table ApiKeys (it holds it back 1 ms): the next placement makes none; a listing read does.

@@ -8,7 +8,7 @@ public sealed class ListingTests(LocalHostFixture host) : IClassFixture<LocalHos
     [Fact]
     public async Task CreateListing_ByStation_IsStoredWithOriginFromTheKey()
     {
-        var station = await TestData.StationKey(host, TestData.StationA);
+        var station = await Keys.Of(host, TestData.StationA);
         var created = await station.Post("listings", TestData.Listing());
         Assert.Equal(HttpStatusCode.Created, created.Status);
         Assert.NotNull(created.Header("ETag"));
@@ -16,7 +16,7 @@ public sealed class ListingTests(LocalHostFixture host) : IClassFixture<LocalHos
         Assert.Equal(TestData.TownshipA, created.Json["townshipCode"]!.GetValue<string>());
         Assert.Equal(4550, created.Json["priceFen"]!.GetValue<long>());
 
-        var other = await TestData.StationKey(host, TestData.StationB);
+        var other = await Keys.Of(host, TestData.StationB);
         var read = await other.Get($"listings/{created.Json["id"]}");
         Assert.Equal(HttpStatusCode.OK, read.Status);
         Assert.Equal("莲花白莲 500g", read.Json["title"]!.GetValue<string>());
@@ -26,7 +26,7 @@ public sealed class ListingTests(LocalHostFixture host) : IClassFixture<LocalHos
     [Fact]
     public async Task ListListings_FiltersByStationTownshipAndCategory_AndPagesToTheEnd()
     {
-        var a2 = await TestData.StationKey(host, TestData.StationA2);
+        var a2 = await Keys.Of(host, TestData.StationA2);
         for (var i = 0; i < 5; i++) await TestData.CreateListing(a2, TestData.Listing($"茶油 {i}", category: "camellia-oil"));
         await TestData.CreateListing(a2, TestData.Listing("大米", category: "rice"));
 
@@ -57,7 +57,7 @@ public sealed class ListingTests(LocalHostFixture host) : IClassFixture<LocalHos
     [InlineData("') or (PartitionKey ne '")]
     public async Task ListListings_WithODataInQuery_MatchesNothingAndFails_Nothing(string evil)
     {
-        var station = await TestData.StationKey(host, TestData.StationA);
+        var station = await Keys.Of(host, TestData.StationA);
         await TestData.CreateListing(station);
         foreach (var name in new[] { "category", "townshipCode", "stationId" })
         {
@@ -70,7 +70,7 @@ public sealed class ListingTests(LocalHostFixture host) : IClassFixture<LocalHos
     [Fact]
     public async Task PatchListing_WithCurrentETag_UpdatesAndReturnsNewETag_StaleETagIs412()
     {
-        var station = await TestData.StationKey(host, TestData.StationA);
+        var station = await Keys.Of(host, TestData.StationA);
         var created = await station.Post("listings", TestData.Listing());
         var id = created.Json["id"]!.GetValue<string>();
         var etag = created.Header("ETag")!;
@@ -93,8 +93,8 @@ public sealed class ListingTests(LocalHostFixture host) : IClassFixture<LocalHos
     [Fact]
     public async Task PatchListing_WithoutIfMatch_Is428_ByOtherStation_Is404_ByCounty_Works()
     {
-        var owner = await TestData.StationKey(host, TestData.StationA);
-        var other = await TestData.StationKey(host, TestData.StationB);
+        var owner = await Keys.Of(host, TestData.StationA);
+        var other = await Keys.Of(host, TestData.StationB);
         var created = await owner.Post("listings", TestData.Listing());
         var id = created.Json["id"]!.GetValue<string>();
         var withoutIfMatch = await owner.Patch($"listings/{id}", new { priceFen = 1 });

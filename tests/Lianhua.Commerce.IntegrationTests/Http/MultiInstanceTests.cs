@@ -51,11 +51,11 @@ public sealed class MultiInstanceTests(ShortLeaseMultiHost hosts) : IClassFixtur
     [Fact]
     public async Task AHotListing_OrderedThroughThreeInstancesAtOnce_SellsExactlyItsStock_AndEveryOrderIsRoutedOnce()
     {
-        var seller = await TestData.StationKey(hosts[0], TestData.StationA);
+        var seller = await Keys.Of(hosts[0], TestData.StationA);
         var listingId = (await TestData.CreateListing(seller, TestData.Listing(stock: 20)))["id"]!.GetValue<string>();
         string[] stations = [TestData.StationB, "st-360321204-02", "st-360321102-03", TestData.StationA2];
         var keys = new List<Api>();
-        foreach (var station in stations) keys.Add(await TestData.StationKey(hosts[0], station));
+        foreach (var station in stations) keys.Add(await Keys.Of(hosts[0], station));
 
         var answers = await Task.WhenAll(Enumerable.Range(0, 64).Select(i =>
             PlaceUntilFinal(On(hosts[i % MultiHostFixture.Count], keys[i % keys.Count]), OrderBody(listingId), Guid.NewGuid().ToString("N"))));
@@ -100,10 +100,10 @@ public sealed class MultiInstanceTests(ShortLeaseMultiHost hosts) : IClassFixtur
     public async Task AKeyRevokedOnOneInstance_WhileAnotherPlacesWithIt_AndThatPlacementDies_NoOrderCommitsAfterTheRevocation(bool keyCopied)
     {
         var (a, b) = (hosts[0], hosts[1]);
-        var seller = await TestData.StationKey(a, TestData.StationA);
+        var seller = await Keys.Of(a, TestData.StationA);
         var listingId = (await TestData.CreateListing(seller, TestData.Listing(stock: 10)))["id"]!.GetValue<string>();
-        var issued = await a.County().Post("keys", new { role = "station", scopeId = TestData.StationB });
-        var buyerOnB = b.Client(issued.Json["key"]!.GetValue<string>());
+        var issued = await Keys.Issue(a.County(), TestData.StationB);
+        var buyerOnB = On(b, issued.Api);
         if (keyCopied) Assert.Equal(HttpStatusCode.Created, (await buyerOnB.Post("orders", OrderBody(listingId), Key())).Status); // B copies the key
         var before = (await OrdersOf(listingId, TestData.StationB)).Count;
         var stockBefore = (await seller.Get($"listings/{listingId}")).Json["stock"]!.GetValue<long>();
@@ -115,7 +115,7 @@ public sealed class MultiInstanceTests(ShortLeaseMultiHost hosts) : IClassFixtur
         {
             var placing = buyerOnB.Post("orders", OrderBody(listingId, 2), Key());
             await Task.Delay(300);
-            Assert.Equal(HttpStatusCode.NoContent, (await a.County().Delete($"keys/{issued.Json["keyId"]!.GetValue<string>()}")).Status);
+            Assert.Equal(HttpStatusCode.NoContent, (await a.County().Delete($"keys/{issued.KeyId}")).Status);
             var revokedAt = DateTimeOffset.UtcNow;
             var first = await placing;
             Assert.Equal(0, b.Faults.Remaining);
@@ -139,9 +139,9 @@ public sealed class MultiInstanceTests(ShortLeaseMultiHost hosts) : IClassFixtur
     public async Task AListingPatchedOnOneInstance_WhileAnotherHoldsACopy_OrdersTakeTheNewStockAndPrice()
     {
         var (a, b) = (hosts[0], hosts[1]);
-        var seller = await TestData.StationKey(a, TestData.StationA);
+        var seller = await Keys.Of(a, TestData.StationA);
         var listingId = (await TestData.CreateListing(seller, TestData.Listing(priceFen: 4550, stock: 10)))["id"]!.GetValue<string>();
-        var buyerOnB = On(b, await TestData.StationKey(a, TestData.StationB));
+        var buyerOnB = On(b, await Keys.Of(a, TestData.StationB));
         Assert.Equal(HttpStatusCode.Created, (await buyerOnB.Post("orders", OrderBody(listingId), Key())).Status); // B's copy: 9 at 4550
 
         var patched = await seller.Patch($"listings/{listingId}", new { priceFen = 5000, stock = 2 }, new Dictionary<string, string> { ["If-Match"] = "*" });
@@ -159,9 +159,9 @@ public sealed class MultiInstanceTests(ShortLeaseMultiHost hosts) : IClassFixtur
     [Fact]
     public async Task PricesPatchedOnOneInstance_WhileTwoOthersTakeOrders_EachOrderHasThePriceInForceWhenItCommitted()
     {
-        var seller = await TestData.StationKey(hosts[0], TestData.StationA);
+        var seller = await Keys.Of(hosts[0], TestData.StationA);
         var listingId = (await TestData.CreateListing(seller, TestData.Listing(priceFen: 1000, stock: 1000)))["id"]!.GetValue<string>();
-        var buyer = await TestData.StationKey(hosts[0], TestData.StationB);
+        var buyer = await Keys.Of(hosts[0], TestData.StationB);
         var orders = new ConcurrentBag<(DateTime Sent, DateTime Answered, long Price)>();
         var patches = new List<(DateTime Sent, DateTime Answered, long Price)>();
         using var stop = new CancellationTokenSource();
@@ -203,9 +203,9 @@ public sealed class MultiInstanceTests(ShortLeaseMultiHost hosts) : IClassFixtur
     [Fact]
     public async Task OrdersCancelledOnOneInstance_WhileOthersRouteThem_HoldNoRunAndNoStock()
     {
-        var seller = await TestData.StationKey(hosts[0], TestData.StationA);
+        var seller = await Keys.Of(hosts[0], TestData.StationA);
         var listingId = (await TestData.CreateListing(seller, TestData.Listing(stock: 50)))["id"]!.GetValue<string>();
-        var buyer = await TestData.StationKey(hosts[0], "st-360321204-03");
+        var buyer = await Keys.Of(hosts[0], "st-360321204-03");
         var routers = hosts.Hosts.Select(h => h.App.Services.GetRequiredService<Lianhua.Commerce.Core.Orders.OrderRouter>()).ToList();
 
         var ids = await Task.WhenAll(Enumerable.Range(0, 8).Select(async i =>
@@ -252,12 +252,12 @@ public sealed class MultiInstanceTests(ShortLeaseMultiHost hosts) : IClassFixtur
     public async Task HeavyOrdersRoutedByThreeInstances_FillRunsToCapacityAndNoFurther()
     {
         // 50 kg shipments on 300 kg station links: six a day, routed by whichever instance gets the message, from its copies.
-        var seller = await TestData.StationKey(hosts[0], "st-360321102-05");
+        var seller = await Keys.Of(hosts[0], "st-360321102-05");
         var listingId = (await TestData.CreateListing(seller, new
         {
             title = "莲花大米 50kg", category = "rice", unit = "bag", unitWeightGrams = 50_000, priceFen = 30000, stock = 100, producers = Array.Empty<object>(),
         }))["id"]!.GetValue<string>();
-        var buyer = await TestData.StationKey(hosts[0], "st-360321205-02");
+        var buyer = await Keys.Of(hosts[0], "st-360321205-02");
         var ids = await Task.WhenAll(Enumerable.Range(0, 20).Select(async i =>
         {
             var placed = await PlaceUntilFinal(On(hosts[i % 3], buyer), OrderBody(listingId), Guid.NewGuid().ToString("N"));
@@ -283,9 +283,9 @@ public sealed class MultiInstanceTests(ShortLeaseMultiHost hosts) : IClassFixtur
         var (a, b) = (hosts[0], hosts[1]);
         var (sellerStation, buyerStation) = removed == "buyer" ? ("st-360321104-02", "st-360321206-03") : ("st-360321206-04", "st-360321104-04");
         var gone = removed == "buyer" ? buyerStation : sellerStation;
-        var seller = await TestData.StationKey(a, sellerStation);
+        var seller = await Keys.Of(a, sellerStation);
         var listingId = (await TestData.CreateListing(seller, TestData.Listing(stock: 10)))["id"]!.GetValue<string>();
-        var buyer = await TestData.StationKey(a, buyerStation); // issued while the station is in the network; keys outlive it
+        var buyer = await Keys.Of(a, buyerStation); // issued while the station is in the network; keys outlive it
 
         var original = (await a.County().Get("network")).Json;
         var edited = JsonNode.Parse(original.ToJsonString())!;
@@ -320,9 +320,9 @@ public sealed class MultiInstanceTests(ShortLeaseMultiHost hosts) : IClassFixtur
     public async Task APlacementThatDiesOnOneInstance_IsFinishedByAReplayOnAnother_OneOrderRoutedOnce(string table, bool responseLost)
     {
         var (a, b) = (hosts[0], hosts[1]);
-        var seller = await TestData.StationKey(a, TestData.StationA);
+        var seller = await Keys.Of(a, TestData.StationA);
         var listingId = (await TestData.CreateListing(seller, TestData.Listing(stock: 10)))["id"]!.GetValue<string>();
-        var buyer = await TestData.StationKey(a, "st-360321207-02");
+        var buyer = await Keys.Of(a, "st-360321207-02");
         var key = Guid.NewGuid().ToString("N");
         a.Faults.Add(new("dies", Batch(a.Prefix, table), responseLost, Skip: 0));
         var first = await On(a, buyer).Post("orders", OrderBody(listingId, 2), Key(key));

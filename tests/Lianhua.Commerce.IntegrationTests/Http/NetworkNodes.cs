@@ -12,13 +12,8 @@ public sealed class NetworkNodes(LocalHostFixture host)
 {
     private readonly Dictionary<string, Api> _keys = new();
 
-    public async Task<Api> KeyOf(string nodeId)
-    {
-        if (_keys.TryGetValue(nodeId, out var api)) return api;
-        var role = nodeId.StartsWith("st-") ? "station" : "hub";
-        var issued = await host.County().Post("keys", new { role, scopeId = nodeId });
-        return _keys[nodeId] = host.Client(issued.Json["key"]!.GetValue<string>());
-    }
+    /// <summary>The node's key: issued on first use, then the same one.</summary>
+    public async Task<Api> KeyOf(string nodeId) => _keys.TryGetValue(nodeId, out var api) ? api : _keys[nodeId] = await Keys.Of(host, nodeId);
 
     public static Dictionary<string, string> Key() => new() { ["Idempotency-Key"] = Guid.NewGuid().ToString("N") };
 

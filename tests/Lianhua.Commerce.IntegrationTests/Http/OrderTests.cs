@@ -17,8 +17,8 @@ public sealed class OrderTests(LocalHostFixture host) : IClassFixture<LocalHostF
 
     private async Task<(Api Seller, Api Buyer, string ListingId)> Setup(long stock, long price = 4550)
     {
-        var seller = await TestData.StationKey(host, TestData.StationA);
-        var buyer = await TestData.StationKey(host, TestData.StationB);
+        var seller = await Keys.Of(host, TestData.StationA);
+        var buyer = await Keys.Of(host, TestData.StationB);
         var listing = await TestData.CreateListing(seller, TestData.Listing(priceFen: price, stock: stock));
         return (seller, buyer, listing["id"]!.GetValue<string>());
     }
@@ -86,7 +86,7 @@ public sealed class OrderTests(LocalHostFixture host) : IClassFixture<LocalHostF
         // The key's claim sits next to the stock of the order's first township, so two bodies from two townships claim
         // in two places; the key's record, inserted with the order, still lets only one of them commit.
         var (_, buyer, near) = await Setup(stock: 30);
-        var otherSeller = await TestData.StationKey(host, "st-360321205-02");
+        var otherSeller = await Keys.Of(host, "st-360321205-02");
         var far = (await TestData.CreateListing(otherSeller, TestData.Listing(stock: 30)))["id"]!.GetValue<string>();
 
         var key = Key();
@@ -108,8 +108,8 @@ public sealed class OrderTests(LocalHostFixture host) : IClassFixture<LocalHostF
     [Fact]
     public async Task PlaceOrder_WhenLastUnitsAreTakenConcurrently_ExactlyStockSucceed_TenRounds()
     {
-        var seller = await TestData.StationKey(host, TestData.StationA);
-        var buyers = await Task.WhenAll(new[] { TestData.StationB, TestData.StationA2, "st-360321100-01", "st-360321205-02" }.Select(s => TestData.StationKey(host, s)));
+        var seller = await Keys.Of(host, TestData.StationA);
+        var buyers = await Task.WhenAll(new[] { TestData.StationB, TestData.StationA2, "st-360321100-01", "st-360321205-02" }.Select(s => Keys.Of(host, s)));
         for (var round = 0; round < 10; round++)
         {
             var listingId = (await TestData.CreateListing(seller, TestData.Listing(stock: 20)))["id"]!.GetValue<string>();
@@ -133,8 +133,8 @@ public sealed class OrderTests(LocalHostFixture host) : IClassFixture<LocalHostF
     [Fact]
     public async Task PlaceOrder_HeavierThanItsDeliveryPathCarries_Is400_AndReservesNothing()
     {
-        var seller = await TestData.StationKey(host, TestData.StationA);
-        var buyer = await TestData.StationKey(host, TestData.StationB);
+        var seller = await Keys.Of(host, TestData.StationA);
+        var buyer = await Keys.Of(host, TestData.StationB);
         var heavy = (await TestData.CreateListing(seller, new
         {
             title = "莲花县综合垦殖场 稻谷 1吨", category = "rice", unit = "t", unitWeightGrams = 1_000_000, priceFen = 300_000, stock = 5, producers = Array.Empty<object>(),
@@ -151,14 +151,14 @@ public sealed class OrderTests(LocalHostFixture host) : IClassFixture<LocalHostF
         // Every part fits a run of its path (300 kg), but all 31 parts reach the buyer over its one link, whose runs carry
         // 300 kg a day: 31 days of them, one more than routing books ahead. Such an order could never be routed.
         const string buyerStation = "st-360321206-03"; // no other test orders for it: its runs stay free
-        var buyer = await TestData.StationKey(host, buyerStation);
+        var buyer = await Keys.Of(host, buyerStation);
         var network = (await buyer.Get("network")).Json;
         var origins = network["stations"]!.AsArray().Select(s => s!["id"]!.GetValue<string>())
             .Where(id => !id.StartsWith("st-360321206-", StringComparison.Ordinal)).Take(31).ToList();
         var listings = new List<(Api Seller, string Id)>();
         foreach (var origin in origins)
         {
-            var seller = await TestData.StationKey(host, origin);
+            var seller = await Keys.Of(host, origin);
             listings.Add((seller, (await TestData.CreateListing(seller, new
             {
                 title = "早稻 30 kg", category = "rice", unit = "bag", unitWeightGrams = 30_000, priceFen = 9_000, stock = 10, producers = Array.Empty<object>(),
@@ -180,8 +180,8 @@ public sealed class OrderTests(LocalHostFixture host) : IClassFixture<LocalHostF
     {
         // 50 lines of one township are 100 stock and reservation writes, plus the key's claim: more than one entity group
         // transaction may hold (100 operations).
-        var seller = await TestData.StationKey(host, TestData.StationA);
-        var buyer = await TestData.StationKey(host, TestData.StationB);
+        var seller = await Keys.Of(host, TestData.StationA);
+        var buyer = await Keys.Of(host, TestData.StationB);
         var listings = new List<string>();
         foreach (var i in Enumerable.Range(0, Lianhua.Commerce.Core.Orders.PlaceOrder.MaxLines))
             listings.Add((await TestData.CreateListing(seller, TestData.Listing($"莲花白莲 {i}", stock: 5)))["id"]!.GetValue<string>());
@@ -202,8 +202,8 @@ public sealed class OrderTests(LocalHostFixture host) : IClassFixture<LocalHostF
     {
         // 200 characters is the most a title may have; 𠀀 (CJK Extension B) is two UTF-16 units and is kept in JSON as
         // \ud840\udc00. 50 such lines do not fit in one string property of the order row (32K characters).
-        var seller = await TestData.StationKey(host, TestData.StationA);
-        var buyer = await TestData.StationKey(host, TestData.StationB);
+        var seller = await Keys.Of(host, TestData.StationA);
+        var buyer = await Keys.Of(host, TestData.StationB);
         var title = string.Concat(Enumerable.Repeat("𠀀", 200));
         var listings = new List<string>();
         foreach (var i in Enumerable.Range(0, Lianhua.Commerce.Core.Orders.PlaceOrder.MaxLines))
@@ -227,7 +227,7 @@ public sealed class OrderTests(LocalHostFixture host) : IClassFixture<LocalHostF
     {
         var (seller, buyer, plenty) = await Setup(stock: 10);
         var sameTownship = (await TestData.CreateListing(seller, TestData.Listing("茶油", stock: 1)))["id"]!.GetValue<string>();
-        var otherSeller = await TestData.StationKey(host, "st-360321200-01");
+        var otherSeller = await Keys.Of(host, "st-360321200-01");
         var elsewhere = (await TestData.CreateListing(otherSeller, TestData.Listing("大米", stock: 5)))["id"]!.GetValue<string>();
         var response = await buyer.Post("orders", OrderBody((plenty, 3), (elsewhere, 2), (sameTownship, 2)), Key());
         Assert.Equal(HttpStatusCode.Conflict, response.Status);
@@ -336,7 +336,7 @@ public sealed class OrderTests(LocalHostFixture host) : IClassFixture<LocalHostF
     public async Task StationOrders_AreListedNewestFirst_WithPaging_AndStatusFilter()
     {
         var (_, _, listingId) = await Setup(stock: 100);
-        var buyer = await TestData.StationKey(host, "st-360321203-04");
+        var buyer = await Keys.Of(host, "st-360321203-04");
         var ids = new List<string>();
         for (var i = 0; i < 5; i++) ids.Add((await buyer.Post("orders", OrderBody((listingId, 1)), Key())).Json["id"]!.GetValue<string>());
         var seen = new List<string>();

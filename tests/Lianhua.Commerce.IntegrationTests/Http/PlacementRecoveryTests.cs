@@ -45,8 +45,8 @@ public sealed class PlacementRecoveryTests(ShortLeaseHost host) : IClassFixture<
     /// <summary>A buyer station's key and a listing of another station with this much stock.</summary>
     private async Task<(Api Buyer, string ListingId)> BuyerAndListing(long stock)
     {
-        var seller = await TestData.StationKey(host, TestData.StationA);
-        var buyer = await TestData.StationKey(host, TestData.StationB);
+        var seller = await Keys.Of(host, TestData.StationA);
+        var buyer = await Keys.Of(host, TestData.StationB);
         return (buyer, (await TestData.CreateListing(seller, TestData.Listing(stock: stock)))["id"]!.GetValue<string>());
     }
 
@@ -134,8 +134,8 @@ public sealed class PlacementRecoveryTests(ShortLeaseHost host) : IClassFixture<
     [Fact]
     public async Task PlacementOfFiftyLines_InterruptedBetweenTheTwoReservationsOfItsTownship_IsFinishedByTheRouter_EachLineTakenOnce()
     {
-        var seller = await TestData.StationKey(host, TestData.StationA);
-        var buyer = await TestData.StationKey(host, TestData.StationB);
+        var seller = await Keys.Of(host, TestData.StationA);
+        var buyer = await Keys.Of(host, TestData.StationB);
         var listings = new List<string>();
         foreach (var i in Enumerable.Range(0, PlaceOrder.MaxLines))
             listings.Add((await TestData.CreateListing(seller, TestData.Listing($"莲花白莲 {i}", stock: 5)))["id"]!.GetValue<string>());
@@ -247,9 +247,9 @@ public sealed class LateShortageAnswerTests(LateShortageAnswerTests.Host host) :
     [Fact]
     public async Task AShortAnswerThatLandsAfterATakeoverReserved_LeavesNoStockTaken()
     {
-        var here = await TestData.StationKey(host, TestData.StationA);
-        var there = await TestData.StationKey(host, "st-360321200-01");
-        var buyer = await TestData.StationKey(host, TestData.StationB);
+        var here = await Keys.Of(host, TestData.StationA);
+        var there = await Keys.Of(host, "st-360321200-01");
+        var buyer = await Keys.Of(host, TestData.StationB);
         var first = (await TestData.CreateListing(here, TestData.Listing(stock: 10)))["id"]!.GetValue<string>();
         var second = (await TestData.CreateListing(there, TestData.Listing("大米", stock: 2)))["id"]!.GetValue<string>();
         var key = new Dictionary<string, string> { ["Idempotency-Key"] = Guid.NewGuid().ToString("N") };
@@ -296,8 +296,8 @@ public sealed class RoutingYieldTests(LocalHostFixture host) : IClassFixture<Loc
     [Fact]
     public async Task AnOrdersRouting_WaitsWhileAnotherPlacementRuns_AndFollowsRightAfterIt()
     {
-        var seller = await TestData.StationKey(host, TestData.StationA);
-        var buyer = await TestData.StationKey(host, TestData.StationB);
+        var seller = await Keys.Of(host, TestData.StationA);
+        var buyer = await Keys.Of(host, TestData.StationB);
         var first = (await TestData.CreateListing(seller, TestData.Listing(stock: 10)))["id"]!.GetValue<string>();
         var second = (await TestData.CreateListing(seller, TestData.Listing(stock: 10)))["id"]!.GetValue<string>();
         object Body(string listingId) => new { lines = new[] { new { listingId, quantity = 1 } }, recipient = new { name = "李强", phone = "15170990000" }, paymentMethod = "cod" };
@@ -328,8 +328,8 @@ public sealed class GroupedMessageTests(LocalHostFixture host) : IClassFixture<L
     [Fact]
     public async Task AnOrderThatFailsInAMessageOfSeveral_IsSentAgainAlone_AndTheOthersAreRouted()
     {
-        var seller = await TestData.StationKey(host, TestData.StationA);
-        var buyer = await TestData.StationKey(host, TestData.StationB);
+        var seller = await Keys.Of(host, TestData.StationA);
+        var buyer = await Keys.Of(host, TestData.StationB);
         var listingId = (await TestData.CreateListing(seller, TestData.Listing(stock: 10)))["id"]!.GetValue<string>();
         var ids = new List<string>();
         foreach (var _ in Enumerable.Range(0, 3))

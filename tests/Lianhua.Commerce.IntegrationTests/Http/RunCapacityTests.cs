@@ -20,8 +20,8 @@ public sealed class RunCapacityTests(LocalHostFixture host) : IClassFixture<Loca
         Assert.Equal(HttpStatusCode.OK, (await host.County().Put("network", network)).Status);
         await Task.Delay(TimeSpan.FromSeconds(1));
 
-        var seller = await TestData.StationKey(host, Origin);
-        var buyers = await Task.WhenAll(new[] { TestData.StationB, "st-360321205-03" }.Select(b => TestData.StationKey(host, b)));
+        var seller = await Keys.Of(host, Origin);
+        var buyers = await Task.WhenAll(new[] { TestData.StationB, "st-360321205-03" }.Select(b => Keys.Of(host, b)));
         var listing = (await TestData.CreateListing(seller, new
         {
             title = "高洲大米 2斤", category = "rice", unit = "bag", unitWeightGrams = 1000, priceFen = 1800, stock = 100, producers = Array.Empty<object>(),

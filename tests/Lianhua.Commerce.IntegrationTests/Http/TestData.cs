@@ -17,13 +17,6 @@ public static class TestData
         title, category, unit = "bag", unitWeightGrams = 500, priceFen, stock, producers = Array.Empty<object>(),
     };
 
-    public static async Task<Api> StationKey(LocalHostFixture host, string stationId)
-    {
-        var issued = await host.County().Post("keys", new { role = "station", scopeId = stationId });
-        Assert.Equal(System.Net.HttpStatusCode.Created, issued.Status);
-        return host.Client(issued.Json["key"]!.GetValue<string>());
-    }
-
     public static async Task<JsonNode> CreateListing(Api station, object? listing = null)
     {
         var created = await station.Post("listings", listing ?? Listing());

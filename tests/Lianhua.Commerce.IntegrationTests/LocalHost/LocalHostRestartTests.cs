@@ -32,10 +32,10 @@ public sealed class LocalHostRestartTests
         try
         {
             var county = new Api(first.Base, first.CountyKey);
-            listingA = await CreateListing(county, first.Base, OriginA);
-            listingB = await CreateListing(county, first.Base, OriginB);
+            listingA = await CreateListing(county, OriginA);
+            listingB = await CreateListing(county, OriginB);
             var stations = new Dictionary<string, Api>();
-            foreach (var buyer in Buyers) stations[buyer] = await Key(county, first.Base, buyer);
+            foreach (var buyer in Buyers) stations[buyer] = (await Keys.Issue(county, buyer)).Api;
             var random = new Random(7);
             placements = Enumerable.Range(0, 36).Select(i =>
             {
@@ -148,16 +148,9 @@ public sealed class LocalHostRestartTests
 
     private static async Task<long> StockOf(Api county, string listingId) => (await county.Get($"listings/{listingId}")).Json["stock"]!.GetValue<long>();
 
-    private static async Task<Api> Key(Api county, Uri baseAddress, string stationId)
+    private static async Task<string> CreateListing(Api county, string stationId)
     {
-        var issued = await county.Post("keys", new { role = "station", scopeId = stationId });
-        Assert.Equal(HttpStatusCode.Created, issued.Status);
-        return new Api(baseAddress, issued.Json["key"]!.GetValue<string>());
-    }
-
-    private static async Task<string> CreateListing(Api county, Uri baseAddress, string stationId)
-    {
-        var created = await (await Key(county, baseAddress, stationId)).Post("listings", new
+        var created = await (await Keys.Issue(county, stationId)).Api.Post("listings", new
         {
             title = "莲花白莲 500g", category = "lotus-seed", unit = "bag", unitWeightGrams = UnitGrams, priceFen = 4550, stock = Stock, producers = Array.Empty<object>(),
         });
