@@ -57,7 +57,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Scenario s
                 Callers[node] = Callers[api];
 
             ListingId = (await TestData.CreateListing(Callers["seller"], TestData.Listing(stock: 50)))["id"]!.GetValue<string>();
-            var placed = await Callers["owner"].Post("orders", OrderBody(ListingId), new Dictionary<string, string> { ["Idempotency-Key"] = PlacementKey });
+            var placed = await Callers["owner"].Post("orders", OrderBody(ListingId), Headers.Idempotency(PlacementKey));
             Assert.Equal(HttpStatusCode.Created, placed.Status);
             Order = placed.Json;
             JsonNode tracking = null!;
@@ -77,8 +77,6 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Scenario s
         recipient = new { name = RecipientName, phone = RecipientPhone },
         paymentMethod = "cod",
     };
-
-    private static Dictionary<string, string> Key(string? key = null) => new() { ["Idempotency-Key"] = key ?? Guid.NewGuid().ToString("N") };
 
     private static HttpStatusCode Expected(string caller) =>
         Unauthenticated.Contains(caller) ? HttpStatusCode.Unauthorized : Allowed.Contains(caller) ? HttpStatusCode.OK : HttpStatusCode.NotFound;
@@ -129,7 +127,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Scenario s
     public async Task Cancel_ByAnyoneButOwnerAndCounty_IsRefused_AndChangesNothing(string caller)
     {
         if (Allowed.Contains(caller)) return; // the allowed ones are checked on orders of their own (CancelAndItsReplay_...)
-        var response = await scenario.Callers[caller].Post($"orders/{scenario.OrderId}/cancel", new { reason = "不要了" }, Key());
+        var response = await scenario.Callers[caller].Post($"orders/{scenario.OrderId}/cancel", new { reason = "不要了" }, Headers.Idempotency());
         Assert.Equal(Expected(caller), response.Status);
         AssertShows(response, pickupCode: false);
         Assert.Equal("routed", (await scenario.County().Get($"orders/{scenario.OrderId}")).Json["status"]!.GetValue<string>());
@@ -141,9 +139,9 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Scenario s
     [InlineData("bootstrap")]
     public async Task CancelAndItsReplay_ShowThePickupCode_OnlyToOwnerAndCounty(string caller)
     {
-        var placed = await scenario.Callers["owner"].Post("orders", OrderBody(scenario.ListingId), Key());
+        var placed = await scenario.Callers["owner"].Post("orders", OrderBody(scenario.ListingId), Headers.Idempotency());
         var orderId = placed.Json["id"]!.GetValue<string>();
-        var key = Key();
+        var key = Headers.Idempotency();
         var cancel = await scenario.Callers[caller].Post($"orders/{orderId}/cancel", new { reason = "不要了" }, key);
         Assert.Equal(HttpStatusCode.OK, cancel.Status);
         AssertShows(cancel, pickupCode: true);
@@ -161,7 +159,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Scenario s
     [Fact]
     public async Task PlacementAndItsReplay_ShowThePickupCode_ToTheOrderingStation_AndAnotherStationsSameKeyIsItsOwn()
     {
-        var replay = await scenario.Callers["owner"].Post("orders", OrderBody(scenario.ListingId), Key(scenario.PlacementKey));
+        var replay = await scenario.Callers["owner"].Post("orders", OrderBody(scenario.ListingId), Headers.Idempotency(scenario.PlacementKey));
         Assert.Equal(HttpStatusCode.Created, replay.Status);
         Assert.Equal("true", replay.Header("Idempotent-Replayed"));
         Assert.Equal(scenario.PickupCode, replay.Json["pickupCode"]!.GetValue<string>());
@@ -170,7 +168,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Scenario s
         // Another station sending the same key and body places an order of its own; it never reads the owner's.
         foreach (var other in new[] { "seller", "buyersNeighbour", "otherTownship" })
         {
-            var theirs = await scenario.Callers[other].Post("orders", OrderBody(scenario.ListingId), Key(scenario.PlacementKey));
+            var theirs = await scenario.Callers[other].Post("orders", OrderBody(scenario.ListingId), Headers.Idempotency(scenario.PlacementKey));
             Assert.Equal(HttpStatusCode.Created, theirs.Status);
             Assert.Null(theirs.Header("Idempotent-Replayed"));
             Assert.NotEqual(scenario.OrderId, theirs.Json["id"]!.GetValue<string>());
@@ -178,12 +176,12 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Scenario s
         }
         foreach (var other in new[] { "hubOnPath", "hubOffPath", "county", "bootstrap" })
         {
-            var refused = await scenario.Callers[other].Post("orders", OrderBody(scenario.ListingId), Key(scenario.PlacementKey));
+            var refused = await scenario.Callers[other].Post("orders", OrderBody(scenario.ListingId), Headers.Idempotency(scenario.PlacementKey));
             Assert.Equal(HttpStatusCode.Forbidden, refused.Status);
             AssertShows(refused, pickupCode: false);
         }
         foreach (var other in Unauthenticated)
-            Assert.Equal(HttpStatusCode.Unauthorized, (await scenario.Callers[other].Post("orders", OrderBody(scenario.ListingId), Key(scenario.PlacementKey))).Status);
+            Assert.Equal(HttpStatusCode.Unauthorized, (await scenario.Callers[other].Post("orders", OrderBody(scenario.ListingId), Headers.Idempotency(scenario.PlacementKey))).Status);
     }
 
     /// <summary>
@@ -212,7 +210,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Scenario s
     {
         foreach (var (scanEvent, code) in new[] { ("arrive", (string?)null), ("pickup", scenario.PickupCode) })
         {
-            var response = await scenario.Callers[caller].Post($"shipments/{scenario.ShipmentId}/scans", new { @event = scanEvent, nodeId, pickupCode = code }, Key());
+            var response = await scenario.Callers[caller].Post($"shipments/{scenario.ShipmentId}/scans", new { @event = scanEvent, nodeId, pickupCode = code }, Headers.Idempotency());
             Assert.True(expected == response.Status, $"{scanEvent}: {response}");
             AssertShows(response, pickupCode: false);
         }
@@ -250,7 +248,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Scenario s
     public async Task PatchListing_OnlyOwnerStationAndCounty(string caller)
     {
         var api = caller == "owner" ? scenario.Callers["seller"] : scenario.Callers[caller]; // the listing's owner is the seller
-        var response = await api.Patch($"listings/{scenario.ListingId}", new { title = "莲花白莲 500g" }, new Dictionary<string, string> { ["If-Match"] = "*" });
+        var response = await api.Patch($"listings/{scenario.ListingId}", new { title = "莲花白莲 500g" }, Headers.IfMatch());
         var expected = caller == "seller" ? HttpStatusCode.OK : Expected(caller);
         Assert.Equal(expected, response.Status);
         AssertShows(response, pickupCode: false);

@@ -74,7 +74,7 @@ public sealed class BadInputTests(LocalHostFixture host) : IClassFixture<LocalHo
     {
         var station = await Keys.Of(host, Station);
         var listing = await TestData.CreateListing(station);
-        var response = await station.SendRaw(HttpMethod.Patch, $"listings/{listing["id"]}", body, new Dictionary<string, string> { ["If-Match"] = "*" });
+        var response = await station.SendRaw(HttpMethod.Patch, $"listings/{listing["id"]}", body, Headers.IfMatch());
         Assert.Equal(HttpStatusCode.BadRequest, response.Status);
         var read = await station.Get($"listings/{listing["id"]}");
         Assert.Equal(listing["priceFen"]!.GetValue<long>(), read.Json["priceFen"]!.GetValue<long>());

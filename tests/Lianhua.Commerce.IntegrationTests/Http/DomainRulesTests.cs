@@ -9,7 +9,6 @@ public sealed class DomainRulesTests(LocalHostFixture host) : IClassFixture<Loca
 {
     private readonly NetworkNodes _nodes = new(host);
     private Task<Api> KeyOf(string nodeId) => _nodes.KeyOf(nodeId);
-    private static Dictionary<string, string> Key() => NetworkNodes.Key();
     private Task<ApiResponse> Place(string buyer, params (string ListingId, long Quantity)[] lines) => _nodes.Place(buyer, lines);
     private Task<string> NewListing(string seller, long stock = 50, long priceFen = 4550) => _nodes.NewListing(seller, stock, priceFen);
     private Task<JsonNode> Routed(string orderId, string buyer) => _nodes.Routed(orderId, buyer);
@@ -26,7 +25,7 @@ public sealed class DomainRulesTests(LocalHostFixture host) : IClassFixture<Loca
         var tracking = await Routed(orderId, TestData.StationA);
         Assert.Equal(2, tracking["shipments"]!.AsArray().Count);
         Assert.All(tracking["shipments"]!.AsArray(), s => Assert.Empty(s!["events"]!.AsArray()));
-        var cancel = await (await KeyOf(TestData.StationA)).Post($"orders/{orderId}/cancel", new { reason = "不要了" }, Key());
+        var cancel = await (await KeyOf(TestData.StationA)).Post($"orders/{orderId}/cancel", new { reason = "不要了" }, Headers.Idempotency());
         Assert.True(cancel.Status == HttpStatusCode.OK, cancel.ToString());
         Assert.Equal("cancelled", cancel.Json["status"]!.GetValue<string>());
         foreach (var id in new[] { local, neighbour })
@@ -40,7 +39,7 @@ public sealed class DomainRulesTests(LocalHostFixture host) : IClassFixture<Loca
         var order = await Place(TestData.StationA, (listingId, 3));
         Assert.Equal(HttpStatusCode.Created, order.Status);
         var seller = await KeyOf(TestData.StationA2);
-        var patched = await seller.Patch($"listings/{listingId}", new { priceFen = 2000, title = "新名字" }, new Dictionary<string, string> { ["If-Match"] = "*" });
+        var patched = await seller.Patch($"listings/{listingId}", new { priceFen = 2000, title = "新名字" }, Headers.IfMatch());
         Assert.Equal(HttpStatusCode.OK, patched.Status);
         var read = await (await KeyOf(TestData.StationA)).Get($"orders/{order.Json["id"]}");
         Assert.Equal(1000, read.Json["lines"]![0]!["unitPriceFen"]!.GetValue<long>());
@@ -55,18 +54,18 @@ public sealed class DomainRulesTests(LocalHostFixture host) : IClassFixture<Loca
         var created = await seller.Post("listings", TestData.Listing());
         var id = created.Json["id"]!.GetValue<string>();
         var patched = await seller.Patch($"listings/{id}", new { stock = 7, category = "rice", producers = new[] { new { householdId = "h1", shareBp = 10 } } },
-            new Dictionary<string, string> { ["If-Match"] = created.Header("ETag")! });
+            Headers.IfMatch(created.Header("ETag")!));
         Assert.Equal(HttpStatusCode.OK, patched.Status);
         Assert.Equal(7, patched.Json["stock"]!.GetValue<long>());
         Assert.Equal("lotus-seed", patched.Json["category"]!.GetValue<string>());
         Assert.Empty(patched.Json["producers"]!.AsArray());
         Assert.Equal(4550, patched.Json["priceFen"]!.GetValue<long>());
-        var onlyOthers = await seller.Patch($"listings/{id}", new { category = "rice" }, new Dictionary<string, string> { ["If-Match"] = "*" });
+        var onlyOthers = await seller.Patch($"listings/{id}", new { category = "rice" }, Headers.IfMatch());
         Assert.Equal(HttpStatusCode.BadRequest, onlyOthers.Status);
-        var stale = await seller.Patch($"listings/{id}", new { stock = 8 }, new Dictionary<string, string> { ["If-Match"] = created.Header("ETag")! });
+        var stale = await seller.Patch($"listings/{id}", new { stock = 8 }, Headers.IfMatch(created.Header("ETag")!));
         Assert.Equal(HttpStatusCode.PreconditionFailed, stale.Status);
-        Assert.Equal(HttpStatusCode.BadRequest, (await seller.Patch($"listings/{id}", new { stock = 1_000_001 }, new Dictionary<string, string> { ["If-Match"] = "*" })).Status);
-        Assert.Equal(HttpStatusCode.OK, (await seller.Patch($"listings/{id}", new { stock = 1_000_000 }, new Dictionary<string, string> { ["If-Match"] = "*" })).Status);
+        Assert.Equal(HttpStatusCode.BadRequest, (await seller.Patch($"listings/{id}", new { stock = 1_000_001 }, Headers.IfMatch())).Status);
+        Assert.Equal(HttpStatusCode.OK, (await seller.Patch($"listings/{id}", new { stock = 1_000_000 }, Headers.IfMatch())).Status);
     }
 
     [Theory]
@@ -140,7 +139,6 @@ public sealed class DomainRulesDeliveryTests(LocalHostFixture host) : IClassFixt
 {
     private readonly NetworkNodes _nodes = new(host);
     private Task<Api> KeyOf(string nodeId) => _nodes.KeyOf(nodeId);
-    private static Dictionary<string, string> Key() => NetworkNodes.Key();
     private Task<ApiResponse> Place(string buyer, params (string ListingId, long Quantity)[] lines) => _nodes.Place(buyer, lines);
     private Task<string> NewListing(string seller, long stock = 50) => _nodes.NewListing(seller, stock);
     private Task<JsonNode> Routed(string orderId, string buyer) => _nodes.Routed(orderId, buyer);
@@ -153,14 +151,14 @@ public sealed class DomainRulesDeliveryTests(LocalHostFixture host) : IClassFixt
         var order = await Place(TestData.StationA, (listingId, 10));
         Assert.Equal(HttpStatusCode.Created, order.Status);
         var seller = await KeyOf(TestData.StationA2);
-        Assert.Equal(HttpStatusCode.OK, (await seller.Patch($"listings/{listingId}", new { stock = 1_000_000 }, new Dictionary<string, string> { ["If-Match"] = "*" })).Status);
-        var cancel = await (await KeyOf(TestData.StationA)).Post($"orders/{order.Json["id"]}/cancel", new { reason = "不要了" }, Key());
+        Assert.Equal(HttpStatusCode.OK, (await seller.Patch($"listings/{listingId}", new { stock = 1_000_000 }, Headers.IfMatch())).Status);
+        var cancel = await (await KeyOf(TestData.StationA)).Post($"orders/{order.Json["id"]}/cancel", new { reason = "不要了" }, Headers.Idempotency());
         Assert.Equal(HttpStatusCode.OK, cancel.Status);
         var read = await seller.Get($"listings/{listingId}");
         Assert.Equal(HttpStatusCode.OK, read.Status);
         Assert.Equal(1_000_010, read.Json["stock"]!.GetValue<long>());
         // Other fields can still be changed; the stock itself only within the limit.
-        Assert.Equal(HttpStatusCode.OK, (await seller.Patch($"listings/{listingId}", new { priceFen = 10 }, new Dictionary<string, string> { ["If-Match"] = "*" })).Status);
+        Assert.Equal(HttpStatusCode.OK, (await seller.Patch($"listings/{listingId}", new { priceFen = 10 }, Headers.IfMatch())).Status);
     }
 
     [Fact]
@@ -182,7 +180,7 @@ public sealed class DomainRulesDeliveryTests(LocalHostFixture host) : IClassFixt
 
         Assert.Equal(HttpStatusCode.OK, (await Scan(IdFrom(TestData.StationA), "depart", TestData.StationA)).Status);
         Assert.Equal("in_transit", await Status());
-        var cancel = await buyer.Post($"orders/{orderId}/cancel", new { reason = "x" }, Key());
+        var cancel = await buyer.Post($"orders/{orderId}/cancel", new { reason = "x" }, Headers.Idempotency());
         Assert.Equal(HttpStatusCode.Conflict, cancel.Status);
         Assert.Equal(49, (await buyer.Get($"listings/{far}")).Json["stock"]!.GetValue<long>());
 

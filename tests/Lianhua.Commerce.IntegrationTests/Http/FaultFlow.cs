@@ -18,8 +18,6 @@ public sealed class FaultFlow(LocalHostFixture host, string sellerStation = Test
 
     public Task<Api> KeyOf(string nodeId) => _nodes.KeyOf(nodeId);
 
-    public static Dictionary<string, string> NewKey() => new() { ["Idempotency-Key"] = Guid.NewGuid().ToString("N") };
-
     public async Task<string> Listing(long stock) =>
         (await TestData.CreateListing(await KeyOf(sellerStation), TestData.Listing(stock: stock)))["id"]!.GetValue<string>();
 
@@ -28,7 +26,7 @@ public sealed class FaultFlow(LocalHostFixture host, string sellerStation = Test
 
     public async Task<JsonNode> Place(string listingId, long quantity)
     {
-        var placed = await (await KeyOf(buyerStation)).Post("orders", OrderBody(listingId, quantity), NewKey());
+        var placed = await (await KeyOf(buyerStation)).Post("orders", OrderBody(listingId, quantity), Headers.Idempotency());
         Assert.True(placed.Status == HttpStatusCode.Created, placed.ToString());
         return placed.Json;
     }

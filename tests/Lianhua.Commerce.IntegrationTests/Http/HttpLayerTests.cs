@@ -45,7 +45,7 @@ public sealed class HttpLayerTests(LocalHostFixture host) : IClassFixture<LocalH
         var read = await host.County().Get($"listings/{listing["id"]}");
         Assert.Equal(5, read.Json["stock"]!.GetValue<long>());
         // Neither key was taken: each alone places the order once.
-        var placed = await host.Client(buyer).SendRaw(HttpMethod.Post, "orders", body, new Dictionary<string, string> { ["Idempotency-Key"] = "two-keys-1" });
+        var placed = await host.Client(buyer).SendRaw(HttpMethod.Post, "orders", body, Headers.Idempotency("two-keys-1"));
         Assert.Equal(HttpStatusCode.Created, placed.Status);
         Assert.Null(placed.Header("Idempotent-Replayed"));
     }

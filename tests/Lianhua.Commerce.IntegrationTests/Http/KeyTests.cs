@@ -73,8 +73,6 @@ public sealed class KeyTests(LocalHostFixture host) : IClassFixture<LocalHostFix
     private static object OneUnitOf(string listingId) =>
         new { lines = new[] { new { listingId, quantity = 1 } }, recipient = new { name = "李强", phone = "15170990000" }, paymentMethod = "cod" };
 
-    private static Dictionary<string, string> NewKey() => new() { ["Idempotency-Key"] = Guid.NewGuid().ToString("N") };
-
     /// <summary>A station key this instance knows (it placed an order with it), then revoked by another instance.</summary>
     private async Task<(Api Seller, Api Buyer, string ListingId)> KeyKnownHereRevokedElsewhere()
     {
@@ -82,7 +80,7 @@ public sealed class KeyTests(LocalHostFixture host) : IClassFixture<LocalHostFix
         var listingId = (await TestData.CreateListing(seller, TestData.Listing(stock: 10)))["id"]!.GetValue<string>();
         var issued = await Keys.Issue(host.County(), TestData.StationB);
         var buyer = issued.Api;
-        Assert.Equal(HttpStatusCode.Created, (await buyer.Post("orders", OneUnitOf(listingId), NewKey())).Status); // this instance now knows the key
+        Assert.Equal(HttpStatusCode.Created, (await buyer.Post("orders", OneUnitOf(listingId), Headers.Idempotency())).Status); // this instance now knows the key
 
         // Another instance revokes it: this instance's copy of the key is untouched, only storage changes.
         var services = host.App.Services;
@@ -101,9 +99,9 @@ public sealed class KeyTests(LocalHostFixture host) : IClassFixture<LocalHostFix
     {
         var (seller, buyer, listingId) = await KeyKnownHereRevokedElsewhere();
 
-        var afterRevoke = await buyer.Post("orders", OneUnitOf(listingId), NewKey());
+        var afterRevoke = await buyer.Post("orders", OneUnitOf(listingId), Headers.Idempotency());
         Assert.Equal(HttpStatusCode.Unauthorized, afterRevoke.Status);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await buyer.Post("orders", new { lines = Array.Empty<object>() }, NewKey())).Status); // bad input too
+        Assert.Equal(HttpStatusCode.Unauthorized, (await buyer.Post("orders", new { lines = Array.Empty<object>() }, Headers.Idempotency())).Status); // bad input too
         Assert.Equal(9, (await seller.Get($"listings/{listingId}")).Json["stock"]!.GetValue<long>());
         var orders = await host.County().Get($"stations/{TestData.StationB}/orders?pageSize=100");
         Assert.Single(orders.Json["items"]!.AsArray(), o => o!["lines"]![0]!["listingId"]!.GetValue<string>() == listingId);
@@ -123,13 +121,13 @@ public sealed class KeyTests(LocalHostFixture host) : IClassFixture<LocalHostFix
         var seller = await Keys.Of(host, TestData.StationA);
         var listingId = (await TestData.CreateListing(seller, TestData.Listing(stock: 10)))["id"]!.GetValue<string>();
         var buyer = await Keys.Of(host, TestData.StationB);
-        Assert.Equal(HttpStatusCode.Created, (await buyer.Post("orders", OneUnitOf(listingId), NewKey())).Status);
+        Assert.Equal(HttpStatusCode.Created, (await buyer.Post("orders", OneUnitOf(listingId), Headers.Idempotency())).Status);
 
         // A rule that notes the next request to table ApiKeys (it holds it back 1 ms): the next placement makes none; a listing read does.
         host.Faults.Add(new("key read", m => m.Request.Uri.Path.Contains($"/{host.Prefix}ApiKeys"), AfterSend: false, Skip: 0, Stall: TimeSpan.FromMilliseconds(1)));
         try
         {
-            Assert.Equal(HttpStatusCode.Created, (await buyer.Post("orders", OneUnitOf(listingId), NewKey())).Status);
+            Assert.Equal(HttpStatusCode.Created, (await buyer.Post("orders", OneUnitOf(listingId), Headers.Idempotency())).Status);
             Assert.Equal(1, host.Faults.Remaining);
             Assert.Equal(HttpStatusCode.OK, (await buyer.Get($"listings/{listingId}")).Status);
             Assert.Equal(0, host.Faults.Remaining);

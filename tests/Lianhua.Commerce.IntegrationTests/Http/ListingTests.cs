@@ -75,15 +75,15 @@ public sealed class ListingTests(LocalHostFixture host) : IClassFixture<LocalHos
         var id = created.Json["id"]!.GetValue<string>();
         var etag = created.Header("ETag")!;
 
-        var patched = await station.Patch($"listings/{id}", new { priceFen = 4300, stock = 12 }, new Dictionary<string, string> { ["If-Match"] = etag });
+        var patched = await station.Patch($"listings/{id}", new { priceFen = 4300, stock = 12 }, Headers.IfMatch(etag));
         Assert.Equal(HttpStatusCode.OK, patched.Status);
         Assert.Equal(4300, patched.Json["priceFen"]!.GetValue<long>());
         Assert.Equal(12, patched.Json["stock"]!.GetValue<long>());
         Assert.NotEqual(etag, patched.Header("ETag"));
 
-        var stale = await station.Patch($"listings/{id}", new { priceFen = 1 }, new Dictionary<string, string> { ["If-Match"] = etag });
+        var stale = await station.Patch($"listings/{id}", new { priceFen = 1 }, Headers.IfMatch(etag));
         Assert.Equal(HttpStatusCode.PreconditionFailed, stale.Status);
-        var any = await station.Patch($"listings/{id}", new { title = "新标题" }, new Dictionary<string, string> { ["If-Match"] = "*" });
+        var any = await station.Patch($"listings/{id}", new { title = "新标题" }, Headers.IfMatch());
         Assert.Equal(HttpStatusCode.OK, any.Status);
         var read = await station.Get($"listings/{id}");
         Assert.Equal(4300, read.Json["priceFen"]!.GetValue<long>());
@@ -101,9 +101,9 @@ public sealed class ListingTests(LocalHostFixture host) : IClassFixture<LocalHos
         Assert.Equal((HttpStatusCode)428, withoutIfMatch.Status);
         Assert.Equal("https://tools.ietf.org/html/rfc6585#section-3", withoutIfMatch.Json["type"]!.GetValue<string>());
         Assert.Equal(HttpStatusCode.NotFound,
-            (await other.Patch($"listings/{id}", new { priceFen = 1 }, new Dictionary<string, string> { ["If-Match"] = "*" })).Status);
+            (await other.Patch($"listings/{id}", new { priceFen = 1 }, Headers.IfMatch())).Status);
         Assert.Equal(HttpStatusCode.OK,
-            (await host.County().Patch($"listings/{id}", new { stock = 0 }, new Dictionary<string, string> { ["If-Match"] = "*" })).Status);
+            (await host.County().Patch($"listings/{id}", new { stock = 0 }, Headers.IfMatch())).Status);
         Assert.Equal(4550, (await owner.Get($"listings/{id}")).Json["priceFen"]!.GetValue<long>());
     }
 

@@ -16,8 +16,6 @@ public sealed class MultiInstanceTests(ShortLeaseMultiHost hosts) : IClassFixtur
     private static object OrderBody(string listingId, long quantity = 1) =>
         new { lines = new[] { new { listingId, quantity } }, recipient = new { name = "李强", phone = "15170990000" }, paymentMethod = "cod" };
 
-    private static Dictionary<string, string> Key(string? key = null) => new() { ["Idempotency-Key"] = key ?? Guid.NewGuid().ToString("N") };
-
     /// <summary>The same key, sent to another instance.</summary>
     private static Api On(LocalHostFixture host, Api issued) => host.Client(issued.Key);
 
@@ -29,7 +27,7 @@ public sealed class MultiInstanceTests(ShortLeaseMultiHost hosts) : IClassFixtur
     {
         for (var attempt = 0; ; attempt++)
         {
-            var response = await buyer.Post("orders", body, Key(key));
+            var response = await buyer.Post("orders", body, Headers.Idempotency(key));
             Assert.True((int)response.Status < 500, response.ToString());
             if (response.Status != HttpStatusCode.Conflict || response.Header("Retry-After") is null) return response;
             Assert.True(attempt < 60, "still busy after 60 tries: " + response);
@@ -104,7 +102,7 @@ public sealed class MultiInstanceTests(ShortLeaseMultiHost hosts) : IClassFixtur
         var listingId = (await TestData.CreateListing(seller, TestData.Listing(stock: 10)))["id"]!.GetValue<string>();
         var issued = await Keys.Issue(a.County(), TestData.StationB);
         var buyerOnB = On(b, issued.Api);
-        if (keyCopied) Assert.Equal(HttpStatusCode.Created, (await buyerOnB.Post("orders", OrderBody(listingId), Key())).Status); // B copies the key
+        if (keyCopied) Assert.Equal(HttpStatusCode.Created, (await buyerOnB.Post("orders", OrderBody(listingId), Headers.Idempotency())).Status); // B copies the key
         var before = (await OrdersOf(listingId, TestData.StationB)).Count;
         var stockBefore = (await seller.Get($"listings/{listingId}")).Json["stock"]!.GetValue<long>();
 
@@ -113,7 +111,7 @@ public sealed class MultiInstanceTests(ShortLeaseMultiHost hosts) : IClassFixtur
         b.Faults.Add(new("commit", Batch(b.Prefix, "Orders"), AfterSend: false, Skip: 0));
         try
         {
-            var placing = buyerOnB.Post("orders", OrderBody(listingId, 2), Key());
+            var placing = buyerOnB.Post("orders", OrderBody(listingId, 2), Headers.Idempotency());
             await Task.Delay(300);
             Assert.Equal(HttpStatusCode.NoContent, (await a.County().Delete($"keys/{issued.KeyId}")).Status);
             var revokedAt = DateTimeOffset.UtcNow;
@@ -142,15 +140,15 @@ public sealed class MultiInstanceTests(ShortLeaseMultiHost hosts) : IClassFixtur
         var seller = await Keys.Of(a, TestData.StationA);
         var listingId = (await TestData.CreateListing(seller, TestData.Listing(priceFen: 4550, stock: 10)))["id"]!.GetValue<string>();
         var buyerOnB = On(b, await Keys.Of(a, TestData.StationB));
-        Assert.Equal(HttpStatusCode.Created, (await buyerOnB.Post("orders", OrderBody(listingId), Key())).Status); // B's copy: 9 at 4550
+        Assert.Equal(HttpStatusCode.Created, (await buyerOnB.Post("orders", OrderBody(listingId), Headers.Idempotency())).Status); // B's copy: 9 at 4550
 
-        var patched = await seller.Patch($"listings/{listingId}", new { priceFen = 5000, stock = 2 }, new Dictionary<string, string> { ["If-Match"] = "*" });
+        var patched = await seller.Patch($"listings/{listingId}", new { priceFen = 5000, stock = 2 }, Headers.IfMatch());
         Assert.Equal(HttpStatusCode.OK, patched.Status);
 
-        var tooMany = await buyerOnB.Post("orders", OrderBody(listingId, 3), Key());
+        var tooMany = await buyerOnB.Post("orders", OrderBody(listingId, 3), Headers.Idempotency());
         Assert.Equal(HttpStatusCode.Conflict, tooMany.Status);
         Assert.Equal(2, tooMany.Json["shortages"]![0]!["available"]!.GetValue<long>());
-        var order = await buyerOnB.Post("orders", OrderBody(listingId, 2), Key());
+        var order = await buyerOnB.Post("orders", OrderBody(listingId, 2), Headers.Idempotency());
         Assert.Equal(HttpStatusCode.Created, order.Status);
         Assert.Equal(5000, order.Json["lines"]![0]!["unitPriceFen"]!.GetValue<long>());
         Assert.Equal(0, (await On(hosts[2], seller).Get($"listings/{listingId}")).Json["stock"]!.GetValue<long>());
@@ -180,7 +178,7 @@ public sealed class MultiInstanceTests(ShortLeaseMultiHost hosts) : IClassFixtur
         {
             await Task.Delay(80);
             var sent = DateTime.UtcNow;
-            var patch = await seller.Patch($"listings/{listingId}", new { priceFen = price }, new Dictionary<string, string> { ["If-Match"] = "*" });
+            var patch = await seller.Patch($"listings/{listingId}", new { priceFen = price }, Headers.IfMatch());
             Assert.Equal(HttpStatusCode.OK, patch.Status);
             patches.Add((sent, DateTime.UtcNow, price));
         }
@@ -210,13 +208,13 @@ public sealed class MultiInstanceTests(ShortLeaseMultiHost hosts) : IClassFixtur
 
         var ids = await Task.WhenAll(Enumerable.Range(0, 8).Select(async i =>
         {
-            var placed = await On(hosts[i % 3], buyer).Post("orders", OrderBody(listingId, 2), Key());
+            var placed = await On(hosts[i % 3], buyer).Post("orders", OrderBody(listingId, 2), Headers.Idempotency());
             Assert.Equal(HttpStatusCode.Created, placed.Status);
             var id = placed.Json["id"]!.GetValue<string>();
             var message = new Lianhua.Commerce.Core.Orders.OrderToRoute(id, "st-360321204-03", null);
             // Routing on the two other instances (besides the queue's own deliveries) while the third cancels.
             var routing = Task.WhenAll(routers.Where((_, r) => r != i % 3).Select(r => Task.Run(() => r.HandleAsync(message, default))));
-            var cancelKey = Key();
+            var cancelKey = Headers.Idempotency();
             var cancelled = await PlaceUntilFinalCancel(On(hosts[i % 3], buyer), id, cancelKey);
             await routing;
             Assert.Equal(HttpStatusCode.OK, cancelled.Status);
@@ -298,11 +296,11 @@ public sealed class MultiInstanceTests(ShortLeaseMultiHost hosts) : IClassFixtur
         {
             // Instance B replaced the network; it places with the network it now has.
             var key = Guid.NewGuid().ToString("N");
-            var order = await On(b, buyer).Post("orders", OrderBody(listingId, 3), Key(key));
+            var order = await On(b, buyer).Post("orders", OrderBody(listingId, 3), Headers.Idempotency(key));
             Assert.Equal(HttpStatusCode.BadRequest, order.Status);
             Assert.Equal(10, (await seller.Get($"listings/{listingId}")).Json["stock"]!.GetValue<long>());
             Assert.Equal((10, 0, 0), await StorageInvariants.StockAndReservations(a.Storage, listingId));
-            var replay = await On(b, buyer).Post("orders", OrderBody(listingId, 3), Key(key)); // the key is free, not held by a stuck claim
+            var replay = await On(b, buyer).Post("orders", OrderBody(listingId, 3), Headers.Idempotency(key)); // the key is free, not held by a stuck claim
             Assert.Equal(HttpStatusCode.BadRequest, replay.Status);
             await Task.Delay(3000); // past the lease: recovery finds nothing to take over
             Assert.Equal((10, 0, 0), await StorageInvariants.StockAndReservations(a.Storage, listingId));
@@ -325,7 +323,7 @@ public sealed class MultiInstanceTests(ShortLeaseMultiHost hosts) : IClassFixtur
         var buyer = await Keys.Of(a, "st-360321207-02");
         var key = Guid.NewGuid().ToString("N");
         a.Faults.Add(new("dies", Batch(a.Prefix, table), responseLost, Skip: 0));
-        var first = await On(a, buyer).Post("orders", OrderBody(listingId, 2), Key(key));
+        var first = await On(a, buyer).Post("orders", OrderBody(listingId, 2), Headers.Idempotency(key));
         Assert.Equal(0, a.Faults.Remaining);
         a.Faults.Clear();
         Assert.True(first.Status is HttpStatusCode.InternalServerError or HttpStatusCode.Conflict, first.ToString());

@@ -15,8 +15,6 @@ public sealed class NetworkNodes(LocalHostFixture host)
     /// <summary>The node's key: issued on first use, then the same one.</summary>
     public async Task<Api> KeyOf(string nodeId) => _keys.TryGetValue(nodeId, out var api) ? api : _keys[nodeId] = await Keys.Of(host, nodeId);
 
-    public static Dictionary<string, string> Key() => new() { ["Idempotency-Key"] = Guid.NewGuid().ToString("N") };
-
     public async Task<string> NewListing(string seller, long stock = 50, long priceFen = 4550) =>
         (await TestData.CreateListing(await KeyOf(seller), TestData.Listing(stock: stock, priceFen: priceFen)))["id"]!.GetValue<string>();
 
@@ -25,7 +23,7 @@ public sealed class NetworkNodes(LocalHostFixture host)
         {
             lines = lines.Select(l => new { listingId = l.ListingId, quantity = l.Quantity }).ToArray(),
             recipient = new { name = "王芳", phone = "13907990000" }, paymentMethod = "cod",
-        }, Key());
+        }, Headers.Idempotency());
 
     /// <summary>The order's tracking once routing has given it shipments.</summary>
     public async Task<JsonNode> Routed(string orderId, string buyer)
@@ -41,5 +39,5 @@ public sealed class NetworkNodes(LocalHostFixture host)
     }
 
     public async Task<ApiResponse> Scan(string shipmentId, string scanEvent, string nodeId, string? code = null, Dictionary<string, string>? key = null) =>
-        await (await KeyOf(nodeId)).Post($"shipments/{shipmentId}/scans", new { @event = scanEvent, nodeId, pickupCode = code }, key ?? Key());
+        await (await KeyOf(nodeId)).Post($"shipments/{shipmentId}/scans", new { @event = scanEvent, nodeId, pickupCode = code }, key ?? Headers.Idempotency());
 }

@@ -6,8 +6,6 @@ namespace Lianhua.Commerce.IntegrationTests.Http;
 
 public sealed class OrderTests(LocalHostFixture host) : IClassFixture<LocalHostFixture>
 {
-    private static Dictionary<string, string> Key(string? key = null) => new() { ["Idempotency-Key"] = key ?? Guid.NewGuid().ToString("N") };
-
     private static object OrderBody(params (string ListingId, long Quantity)[] lines) => new
     {
         lines = lines.Select(l => new { listingId = l.ListingId, quantity = l.Quantity }).ToArray(),
@@ -56,7 +54,7 @@ public sealed class OrderTests(LocalHostFixture host) : IClassFixture<LocalHostF
     public async Task PlaceOrder_ReservesStock_AndReplayReturnsTheSameResponse()
     {
         var (_, buyer, listingId) = await Setup(stock: 30);
-        var key = Key();
+        var key = Headers.Idempotency();
         var first = await buyer.Post("orders", OrderBody((listingId, 2)), key);
         Assert.Equal(HttpStatusCode.Created, first.Status);
         Assert.Equal("confirmed", first.Json["status"]!.GetValue<string>());
@@ -89,14 +87,14 @@ public sealed class OrderTests(LocalHostFixture host) : IClassFixture<LocalHostF
         var otherSeller = await Keys.Of(host, "st-360321205-02");
         var far = (await TestData.CreateListing(otherSeller, TestData.Listing(stock: 30)))["id"]!.GetValue<string>();
 
-        var key = Key();
+        var key = Headers.Idempotency();
         Assert.Equal(HttpStatusCode.Created, (await buyer.Post("orders", OrderBody((near, 1)), key)).Status);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, (await buyer.Post("orders", OrderBody((far, 1)), key)).Status);
         Assert.Equal(30, await Stock(buyer, far));
 
         for (var round = 0; round < 5; round++)
         {
-            var both = Key();
+            var both = Headers.Idempotency();
             var answers = await Task.WhenAll(buyer.Post("orders", OrderBody((near, 1)), both), buyer.Post("orders", OrderBody((far, 1)), both));
             Assert.Single(answers, a => a.Status == HttpStatusCode.Created);
             Assert.All(answers, a => Assert.True(a.Status is HttpStatusCode.Created or HttpStatusCode.UnprocessableEntity or HttpStatusCode.Conflict, a.ToString()));
@@ -113,7 +111,7 @@ public sealed class OrderTests(LocalHostFixture host) : IClassFixture<LocalHostF
         for (var round = 0; round < 10; round++)
         {
             var listingId = (await TestData.CreateListing(seller, TestData.Listing(stock: 20)))["id"]!.GetValue<string>();
-            var responses = await Task.WhenAll(Enumerable.Range(0, 64).Select(i => buyers[i % buyers.Length].Post("orders", OrderBody((listingId, 1)), Key())));
+            var responses = await Task.WhenAll(Enumerable.Range(0, 64).Select(i => buyers[i % buyers.Length].Post("orders", OrderBody((listingId, 1)), Headers.Idempotency())));
             Assert.All(responses, r => Assert.True((int)r.Status < 500, r.ToString()));
             Assert.Equal(20, responses.Count(r => r.Status == HttpStatusCode.Created));
             Assert.Equal(44, responses.Count(r => r.Status == HttpStatusCode.Conflict));
@@ -125,7 +123,7 @@ public sealed class OrderTests(LocalHostFixture host) : IClassFixture<LocalHostF
     public async Task PlaceOrder_ConcurrentOrdersOnOneListingWithStock_AllSucceed_ContentionIsRetried()
     {
         var (_, buyer, listingId) = await Setup(stock: 100);
-        var responses = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => buyer.Post("orders", OrderBody((listingId, 2)), Key())));
+        var responses = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => buyer.Post("orders", OrderBody((listingId, 2)), Headers.Idempotency())));
         Assert.All(responses, r => Assert.True(r.Status == HttpStatusCode.Created, r.ToString()));
         Assert.Equal(68, await Stock(buyer, listingId));
     }
@@ -139,7 +137,7 @@ public sealed class OrderTests(LocalHostFixture host) : IClassFixture<LocalHostF
         {
             title = "莲花县综合垦殖场 稻谷 1吨", category = "rice", unit = "t", unitWeightGrams = 1_000_000, priceFen = 300_000, stock = 5, producers = Array.Empty<object>(),
         }))["id"]!.GetValue<string>();
-        var response = await buyer.Post("orders", OrderBody((heavy, 1)), Key());
+        var response = await buyer.Post("orders", OrderBody((heavy, 1)), Headers.Idempotency());
         Assert.Equal(HttpStatusCode.BadRequest, response.Status);
         Assert.Contains("300000", response.Json["errors"]!["lines"]![0]!.GetValue<string>());
         Assert.Equal(5, await Stock(buyer, heavy));
@@ -165,14 +163,14 @@ public sealed class OrderTests(LocalHostFixture host) : IClassFixture<LocalHostF
             }))["id"]!.GetValue<string>()));
         }
 
-        var refused = await buyer.Post("orders", OrderBody(listings.Select(l => (l.Id, 10L)).ToArray()), Key());
+        var refused = await buyer.Post("orders", OrderBody(listings.Select(l => (l.Id, 10L)).ToArray()), Headers.Idempotency());
 
         Assert.True(refused.Status == HttpStatusCode.BadRequest, refused.ToString());
         Assert.Contains($"to {buyerStation}", refused.Json["errors"]!["lines"]![0]!.GetValue<string>());
         foreach (var (seller, id) in listings) Assert.Equal(10, await Stock(seller, id));
-        var thirty = await buyer.Post("orders", OrderBody(listings.Take(30).Select(l => (l.Id, 10L)).ToArray()), Key());
+        var thirty = await buyer.Post("orders", OrderBody(listings.Take(30).Select(l => (l.Id, 10L)).ToArray()), Headers.Idempotency());
         Assert.True(thirty.Status == HttpStatusCode.Created, thirty.ToString());
-        Assert.Equal(HttpStatusCode.OK, (await buyer.Post($"orders/{thirty.Json["id"]!.GetValue<string>()}/cancel", new { reason = "演示" }, Key())).Status);
+        Assert.Equal(HttpStatusCode.OK, (await buyer.Post($"orders/{thirty.Json["id"]!.GetValue<string>()}/cancel", new { reason = "演示" }, Headers.Idempotency())).Status);
     }
 
     [Fact]
@@ -186,13 +184,13 @@ public sealed class OrderTests(LocalHostFixture host) : IClassFixture<LocalHostF
         foreach (var i in Enumerable.Range(0, Lianhua.Commerce.Core.Orders.PlaceOrder.MaxLines))
             listings.Add((await TestData.CreateListing(seller, TestData.Listing($"莲花白莲 {i}", stock: 5)))["id"]!.GetValue<string>());
 
-        var placed = await buyer.Post("orders", OrderBody(listings.Select(l => (l, 2L)).ToArray()), Key());
+        var placed = await buyer.Post("orders", OrderBody(listings.Select(l => (l, 2L)).ToArray()), Headers.Idempotency());
 
         Assert.True(placed.Status == HttpStatusCode.Created, placed.ToString());
         Assert.Equal(Lianhua.Commerce.Core.Orders.PlaceOrder.MaxLines, placed.Json["lines"]!.AsArray().Count);
         foreach (var listing in listings) Assert.Equal(3, await Stock(seller, listing));
 
-        var cancelled = await buyer.Post($"orders/{placed.Json["id"]!.GetValue<string>()}/cancel", new { reason = "买错了" }, Key());
+        var cancelled = await buyer.Post($"orders/{placed.Json["id"]!.GetValue<string>()}/cancel", new { reason = "买错了" }, Headers.Idempotency());
         Assert.True(cancelled.Status == HttpStatusCode.OK, cancelled.ToString());
         foreach (var listing in listings) Assert.Equal(5, await Stock(seller, listing));
     }
@@ -208,7 +206,7 @@ public sealed class OrderTests(LocalHostFixture host) : IClassFixture<LocalHostF
         var listings = new List<string>();
         foreach (var i in Enumerable.Range(0, Lianhua.Commerce.Core.Orders.PlaceOrder.MaxLines))
             listings.Add((await TestData.CreateListing(seller, TestData.Listing(title, stock: 5)))["id"]!.GetValue<string>());
-        var key = Key();
+        var key = Headers.Idempotency();
 
         var refused = await buyer.Post("orders", OrderBody(listings.Select(l => (l, 2L)).ToArray()), key);
 
@@ -229,7 +227,7 @@ public sealed class OrderTests(LocalHostFixture host) : IClassFixture<LocalHostF
         var sameTownship = (await TestData.CreateListing(seller, TestData.Listing("茶油", stock: 1)))["id"]!.GetValue<string>();
         var otherSeller = await Keys.Of(host, "st-360321200-01");
         var elsewhere = (await TestData.CreateListing(otherSeller, TestData.Listing("大米", stock: 5)))["id"]!.GetValue<string>();
-        var response = await buyer.Post("orders", OrderBody((plenty, 3), (elsewhere, 2), (sameTownship, 2)), Key());
+        var response = await buyer.Post("orders", OrderBody((plenty, 3), (elsewhere, 2), (sameTownship, 2)), Headers.Idempotency());
         Assert.Equal(HttpStatusCode.Conflict, response.Status);
         var shortage = Assert.Single(response.Json["shortages"]!.AsArray())!;
         Assert.Equal(sameTownship, shortage["listingId"]!.GetValue<string>());
@@ -244,7 +242,7 @@ public sealed class OrderTests(LocalHostFixture host) : IClassFixture<LocalHostF
     public async Task SameRequestFiftyTimesConcurrently_MakesOneOrder()
     {
         var (_, buyer, listingId) = await Setup(stock: 100);
-        var key = Key();
+        var key = Headers.Idempotency();
         var responses = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => buyer.Post("orders", OrderBody((listingId, 1)), key)));
         var created = responses.Where(r => r.Status == HttpStatusCode.Created).ToList();
         Assert.NotEmpty(created);
@@ -260,10 +258,10 @@ public sealed class OrderTests(LocalHostFixture host) : IClassFixture<LocalHostF
     public async Task AnotherStation_ReadingOrCancellingAnOrder_Gets404()
     {
         var (seller, buyer, listingId) = await Setup(stock: 5);
-        var order = await buyer.Post("orders", OrderBody((listingId, 1)), Key());
+        var order = await buyer.Post("orders", OrderBody((listingId, 1)), Headers.Idempotency());
         var id = order.Json["id"]!.GetValue<string>();
         Assert.Equal(HttpStatusCode.NotFound, (await seller.Get($"orders/{id}")).Status);
-        Assert.Equal(HttpStatusCode.NotFound, (await seller.Post($"orders/{id}/cancel", new { reason = "x" }, Key())).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await seller.Post($"orders/{id}/cancel", new { reason = "x" }, Headers.Idempotency())).Status);
         Assert.Equal(HttpStatusCode.NotFound, (await seller.Get($"stations/{TestData.StationB}/orders")).Status);
         Assert.Equal(HttpStatusCode.OK, (await host.County().Get($"orders/{id}")).Status);
         Assert.Equal(4, await Stock(buyer, listingId));
@@ -273,10 +271,10 @@ public sealed class OrderTests(LocalHostFixture host) : IClassFixture<LocalHostF
     public async Task Cancel_RestocksExactlyOnce_ReplayIsSafe_SecondCancelIs409()
     {
         var (_, buyer, listingId) = await Setup(stock: 10);
-        var order = await buyer.Post("orders", OrderBody((listingId, 4)), Key());
+        var order = await buyer.Post("orders", OrderBody((listingId, 4)), Headers.Idempotency());
         var id = order.Json["id"]!.GetValue<string>();
         Assert.Equal(6, await Stock(buyer, listingId));
-        var key = Key();
+        var key = Headers.Idempotency();
         var cancelled = await buyer.Post($"orders/{id}/cancel", new { reason = "村民改主意了" }, key);
         Assert.Equal(HttpStatusCode.OK, cancelled.Status);
         Assert.Equal("cancelled", cancelled.Json["status"]!.GetValue<string>());
@@ -286,7 +284,7 @@ public sealed class OrderTests(LocalHostFixture host) : IClassFixture<LocalHostF
         Assert.Equal(cancelled.Raw, replay.Raw);
         Assert.Equal(10, await Stock(buyer, listingId));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, (await buyer.Post($"orders/{id}/cancel", new { reason = "other" }, key)).Status);
-        Assert.Equal(HttpStatusCode.Conflict, (await buyer.Post($"orders/{id}/cancel", new { reason = "again" }, Key())).Status);
+        Assert.Equal(HttpStatusCode.Conflict, (await buyer.Post($"orders/{id}/cancel", new { reason = "again" }, Headers.Idempotency())).Status);
         Assert.Equal(10, await Stock(buyer, listingId));
     }
 
@@ -310,7 +308,7 @@ public sealed class OrderTests(LocalHostFixture host) : IClassFixture<LocalHostF
     public async Task PlaceOrder_WithBadInput_Is400_AndReservesNothing(string body)
     {
         var (_, buyer, listingId) = await Setup(stock: 10);
-        var response = await buyer.SendRaw(HttpMethod.Post, "orders", body.Replace("LID", listingId), Key());
+        var response = await buyer.SendRaw(HttpMethod.Post, "orders", body.Replace("LID", listingId), Headers.Idempotency());
         Assert.Equal(HttpStatusCode.BadRequest, response.Status);
         Assert.Equal("application/problem+json", response.ContentType);
         Assert.Equal(10, await Stock(buyer, listingId));
@@ -324,11 +322,11 @@ public sealed class OrderTests(LocalHostFixture host) : IClassFixture<LocalHostF
     public async Task PlaceOrder_WithoutValidIdempotencyKey_Is400(string? key)
     {
         var (_, buyer, listingId) = await Setup(stock: 10);
-        var headers = key is null ? null : new Dictionary<string, string> { ["Idempotency-Key"] = key };
+        var headers = key is null ? null : Headers.Idempotency(key);
         var response = await buyer.Post("orders", OrderBody((listingId, 1)), headers);
         Assert.Equal(HttpStatusCode.BadRequest, response.Status);
         Assert.Equal(10, await Stock(buyer, listingId));
-        var tooLong = await buyer.Post("orders", OrderBody((listingId, 1)), Key(new string('k', 65)));
+        var tooLong = await buyer.Post("orders", OrderBody((listingId, 1)), Headers.Idempotency(new string('k', 65)));
         Assert.Equal(HttpStatusCode.BadRequest, tooLong.Status);
     }
 
@@ -338,7 +336,7 @@ public sealed class OrderTests(LocalHostFixture host) : IClassFixture<LocalHostF
         var (_, _, listingId) = await Setup(stock: 100);
         var buyer = await Keys.Of(host, "st-360321203-04");
         var ids = new List<string>();
-        for (var i = 0; i < 5; i++) ids.Add((await buyer.Post("orders", OrderBody((listingId, 1)), Key())).Json["id"]!.GetValue<string>());
+        for (var i = 0; i < 5; i++) ids.Add((await buyer.Post("orders", OrderBody((listingId, 1)), Headers.Idempotency())).Json["id"]!.GetValue<string>());
         var seen = new List<string>();
         string? token = null;
         do
@@ -358,7 +356,7 @@ public sealed class OrderTests(LocalHostFixture host) : IClassFixture<LocalHostF
     public async Task PlacedOrder_IsRoutedByTheQueue()
     {
         var (_, buyer, listingId) = await Setup(stock: 5);
-        var id = (await buyer.Post("orders", OrderBody((listingId, 1)), Key())).Json["id"]!.GetValue<string>();
+        var id = (await buyer.Post("orders", OrderBody((listingId, 1)), Headers.Idempotency())).Json["id"]!.GetValue<string>();
         await Eventually.True(async () => (await buyer.Get($"orders/{id}")).Json["status"]!.GetValue<string>() == "routed", 30);
     }
 
@@ -376,15 +374,15 @@ public sealed class OrderTests(LocalHostFixture host) : IClassFixture<LocalHostF
     public async Task PlaceOrder_WithAStaleCachedListing_ReservesAgainstTheStoredStock()
     {
         var (_, buyer, listingId) = await Setup(stock: 10);
-        Assert.Equal(HttpStatusCode.Created, (await buyer.Post("orders", OrderBody((listingId, 1)), Key())).Status); // the instance now holds a copy: 9
+        Assert.Equal(HttpStatusCode.Created, (await buyer.Post("orders", OrderBody((listingId, 1)), Headers.Idempotency())).Status); // the instance now holds a copy: 9
         await SetStockBehindTheCache(listingId, 2);
 
-        var tooMany = await buyer.Post("orders", OrderBody((listingId, 5)), Key());
+        var tooMany = await buyer.Post("orders", OrderBody((listingId, 5)), Headers.Idempotency());
         Assert.Equal(HttpStatusCode.Conflict, tooMany.Status);
         Assert.Equal(2, tooMany.Json["shortages"]![0]!["available"]!.GetValue<long>());
         Assert.Equal(2, await Stock(buyer, listingId));
 
-        Assert.Equal(HttpStatusCode.Created, (await buyer.Post("orders", OrderBody((listingId, 2)), Key())).Status);
+        Assert.Equal(HttpStatusCode.Created, (await buyer.Post("orders", OrderBody((listingId, 2)), Headers.Idempotency())).Status);
         Assert.Equal(0, await Stock(buyer, listingId));
     }
 
@@ -392,10 +390,10 @@ public sealed class OrderTests(LocalHostFixture host) : IClassFixture<LocalHostF
     public async Task PlaceOrder_WhenACachedCopySaysSoldOut_ChecksTheStoredStockBeforeAnsweringShort()
     {
         var (_, buyer, listingId) = await Setup(stock: 1);
-        Assert.Equal(HttpStatusCode.Created, (await buyer.Post("orders", OrderBody((listingId, 1)), Key())).Status); // cached copy: 0
+        Assert.Equal(HttpStatusCode.Created, (await buyer.Post("orders", OrderBody((listingId, 1)), Headers.Idempotency())).Status); // cached copy: 0
         await SetStockBehindTheCache(listingId, 4);
 
-        var order = await buyer.Post("orders", OrderBody((listingId, 3)), Key());
+        var order = await buyer.Post("orders", OrderBody((listingId, 3)), Headers.Idempotency());
         Assert.Equal(HttpStatusCode.Created, order.Status);
         Assert.Equal(1, await Stock(buyer, listingId));
     }

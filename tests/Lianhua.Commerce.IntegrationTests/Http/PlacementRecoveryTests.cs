@@ -62,7 +62,7 @@ public sealed class PlacementRecoveryTests(ShortLeaseHost host) : IClassFixture<
     public async Task PlacementInterruptedAtAStep_EndsWithStockAndOrderConsistent_AndReplayGetsTheFinalAnswer(string step, bool responseLost)
     {
         var (buyer, listingId) = await BuyerAndListing(stock: 10);
-        var key = new Dictionary<string, string> { ["Idempotency-Key"] = Guid.NewGuid().ToString("N") };
+        var key = Headers.Idempotency();
         var body = new { lines = new[] { new { listingId, quantity = 3 } }, recipient = new { name = "李强", phone = "15170990000" }, paymentMethod = "prepaid" };
 
         host.Faults.Add(new($"{step} fault", Step(step, host.Prefix), responseLost, Skip: 0));
@@ -90,7 +90,7 @@ public sealed class PlacementRecoveryTests(ShortLeaseHost host) : IClassFixture<
     {
         // The first attempt takes the last 3 units, then "dies" at its commit (the process is killed): its claim holds them.
         var (buyer, listingId) = await BuyerAndListing(stock: 3);
-        var key = new Dictionary<string, string> { ["Idempotency-Key"] = Guid.NewGuid().ToString("N") };
+        var key = Headers.Idempotency();
         var body = new { lines = new[] { new { listingId, quantity = 3 } }, recipient = new { name = "李强", phone = "15170990000" }, paymentMethod = "cod" };
         host.Faults.Add(new("commit", Step("commit", host.Prefix), AfterSend: false, Skip: 0));
         Assert.Equal(HttpStatusCode.InternalServerError, (await buyer.Post("orders", body, key)).Status);
@@ -119,7 +119,7 @@ public sealed class PlacementRecoveryTests(ShortLeaseHost host) : IClassFixture<
         var (buyer, listingId) = await BuyerAndListing(stock: 10);
         host.Faults.Add(new("commit lost", Step("commit", host.Prefix), AfterSend: false, Skip: 0));
         var first = await buyer.Post("orders", new { lines = new[] { new { listingId, quantity = 2 } }, recipient = new { name = "李强", phone = "15170990000" }, paymentMethod = "cod" },
-            new Dictionary<string, string> { ["Idempotency-Key"] = Guid.NewGuid().ToString("N") });
+            Headers.Idempotency());
         Assert.Equal(0, host.Faults.Remaining);
         host.Faults.Clear();
         Assert.Equal(HttpStatusCode.InternalServerError, first.Status);
@@ -145,7 +145,7 @@ public sealed class PlacementRecoveryTests(ShortLeaseHost host) : IClassFixture<
         {
             lines = listings.Select(l => new { listingId = l, quantity = 2 }).ToArray(),
             recipient = new { name = "李强", phone = "15170990000" }, paymentMethod = "cod",
-        }, new Dictionary<string, string> { ["Idempotency-Key"] = Guid.NewGuid().ToString("N") });
+        }, Headers.Idempotency());
         Assert.Equal(0, host.Faults.Remaining);
         host.Faults.Clear();
         Assert.Equal(HttpStatusCode.InternalServerError, first.Status);
@@ -166,7 +166,7 @@ public sealed class PlacementRecoveryTests(ShortLeaseHost host) : IClassFixture<
         var (buyer, listingId) = await BuyerAndListing(stock: 10);
         var key = Guid.NewGuid().ToString("N");
         var order = await buyer.Post("orders", new { lines = new[] { new { listingId, quantity = 1 } }, recipient = new { name = "李强", phone = "15170990000" }, paymentMethod = "cod" },
-            new Dictionary<string, string> { ["Idempotency-Key"] = key });
+            Headers.Idempotency(key));
         var id = order.Json["id"]!.GetValue<string>();
         var router = host.App.Services.GetRequiredService<OrderRouter>();
         var message = new OrderToRoute(id, TestData.StationB, key);
@@ -184,14 +184,14 @@ public sealed class PlacementRecoveryTests(ShortLeaseHost host) : IClassFixture<
     {
         var (buyer, listingId) = await BuyerAndListing(stock: 10);
         var placed = await buyer.Post("orders", new { lines = new[] { new { listingId, quantity = 4 } }, recipient = new { name = "李强", phone = "15170990000" }, paymentMethod = "cod" },
-            new Dictionary<string, string> { ["Idempotency-Key"] = Guid.NewGuid().ToString("N") });
+            Headers.Idempotency());
         var id = placed.Json["id"]!.GetValue<string>();
         Assert.Equal(6, (await buyer.Get($"listings/{listingId}")).Json["stock"]!.GetValue<long>());
 
         // The process "dies" at the first step after the cancel's commit: looking up the stock it holds.
         host.Faults.Add(new("release fault", m => m.Request.Method == RequestMethod.Get
             && m.Request.Uri.Path.Contains($"/{host.Prefix}Listings(") && m.Request.Uri.Path.Contains("~") && m.Request.Uri.Path.Contains(id), AfterSend: false, Skip: 0));
-        var cancel = await buyer.Post($"orders/{id}/cancel", new { reason = "不要了" }, new Dictionary<string, string> { ["Idempotency-Key"] = Guid.NewGuid().ToString("N") });
+        var cancel = await buyer.Post($"orders/{id}/cancel", new { reason = "不要了" }, Headers.Idempotency());
         Assert.Equal(0, host.Faults.Remaining);
         host.Faults.Clear();
         Assert.Equal(HttpStatusCode.InternalServerError, cancel.Status);
@@ -209,7 +209,7 @@ public sealed class PlacementRecoveryTests(ShortLeaseHost host) : IClassFixture<
     public async Task PlacementThatStallsPastItsLease_AndIsTakenOver_NeverGivesBackTheStockOfTheOrderThatWasMade()
     {
         var (buyer, listingId) = await BuyerAndListing(stock: 10);
-        var key = new Dictionary<string, string> { ["Idempotency-Key"] = Guid.NewGuid().ToString("N") };
+        var key = Headers.Idempotency();
         var body = new { lines = new[] { new { listingId, quantity = 3 } }, recipient = new { name = "李强", phone = "15170990000" }, paymentMethod = "prepaid" };
 
         // The first attempt freezes just before its reservation (lease 1 s here) and wakes up after a replay took it over and finished it.
@@ -252,7 +252,7 @@ public sealed class LateShortageAnswerTests(LateShortageAnswerTests.Host host) :
         var buyer = await Keys.Of(host, TestData.StationB);
         var first = (await TestData.CreateListing(here, TestData.Listing(stock: 10)))["id"]!.GetValue<string>();
         var second = (await TestData.CreateListing(there, TestData.Listing("大米", stock: 2)))["id"]!.GetValue<string>();
-        var key = new Dictionary<string, string> { ["Idempotency-Key"] = Guid.NewGuid().ToString("N") };
+        var key = Headers.Idempotency();
         var body = new { lines = new[] { new { listingId = first, quantity = 1 }, new { listingId = second, quantity = 3 } },
             recipient = new { name = "李强", phone = "15170990000" }, paymentMethod = "cod" };
 
@@ -265,7 +265,7 @@ public sealed class LateShortageAnswerTests(LateShortageAnswerTests.Host host) :
             && Sent(m).Contains($"{host.Prefix}Orders"), AfterSend: false, Skip: 0, Stall: TimeSpan.FromSeconds(4)));
         var slow = buyer.Post("orders", body, key);
         await Task.Delay(TimeSpan.FromSeconds(2));
-        Assert.Equal(HttpStatusCode.OK, (await there.Patch($"listings/{second}", new { stock = 10 }, new Dictionary<string, string> { ["If-Match"] = "*" })).Status);
+        Assert.Equal(HttpStatusCode.OK, (await there.Patch($"listings/{second}", new { stock = 10 }, Headers.IfMatch())).Status);
         await Task.Delay(TimeSpan.FromSeconds(2)); // past the lease: a replay takes the placement over and reserves both lines
 
         var takeover = await buyer.Post("orders", body, key);
@@ -301,14 +301,13 @@ public sealed class RoutingYieldTests(LocalHostFixture host) : IClassFixture<Loc
         var first = (await TestData.CreateListing(seller, TestData.Listing(stock: 10)))["id"]!.GetValue<string>();
         var second = (await TestData.CreateListing(seller, TestData.Listing(stock: 10)))["id"]!.GetValue<string>();
         object Body(string listingId) => new { lines = new[] { new { listingId, quantity = 1 } }, recipient = new { name = "李强", phone = "15170990000" }, paymentMethod = "cod" };
-        Dictionary<string, string> NewKey() => new() { ["Idempotency-Key"] = Guid.NewGuid().ToString("N") };
 
-        var placed = await buyer.Post("orders", Body(first), NewKey());
+        var placed = await buyer.Post("orders", Body(first), Headers.Idempotency());
         Assert.Equal(HttpStatusCode.Created, placed.Status);
         // A second placement holds on for 4 s (a slow reservation): the first order's message turns visible after 1 s meanwhile.
         host.Faults.Add(new("slow reserve", m => m.Request.Method == RequestMethod.Post && m.Request.Uri.Path.EndsWith("/$batch"),
             AfterSend: false, Skip: 0, Stall: TimeSpan.FromSeconds(4)));
-        var slow = await buyer.Post("orders", Body(second), NewKey());
+        var slow = await buyer.Post("orders", Body(second), Headers.Idempotency());
         var slowEnded = DateTimeOffset.UtcNow;
         Assert.Equal(0, host.Faults.Remaining);
         Assert.Equal(HttpStatusCode.Created, slow.Status);
@@ -335,7 +334,7 @@ public sealed class GroupedMessageTests(LocalHostFixture host) : IClassFixture<L
         foreach (var _ in Enumerable.Range(0, 3))
         {
             var placed = await buyer.Post("orders", new { lines = new[] { new { listingId, quantity = 1 } }, recipient = new { name = "李强", phone = "15170990000" }, paymentMethod = "cod" },
-                new Dictionary<string, string> { ["Idempotency-Key"] = Guid.NewGuid().ToString("N") });
+                Headers.Idempotency());
             ids.Add(placed.Json["id"]!.GetValue<string>());
         }
         var store = host.App.Services.GetRequiredService<Lianhua.Commerce.Core.Orders.Storage.OrderStore>();

@@ -47,7 +47,7 @@ public sealed class RoutingAcrossDaysTests(MovableClockHost host) : IClassFixtur
         {
             lines = new[] { new { listingId = listing, quantity = 1 } },
             recipient = new { name = "刘洋", phone = "18879990000" }, paymentMethod = "cod",
-        }, new Dictionary<string, string> { ["Idempotency-Key"] = Guid.NewGuid().ToString("N") });
+        }, Headers.Idempotency());
         Assert.True(placed.Status == HttpStatusCode.Created, placed.ToString());
         var orderId = placed.Json["id"]!.GetValue<string>();
         // Routing booked the first leg (origin → hub) today and waits for room on the last one.

@@ -51,7 +51,7 @@ public sealed class RoutingWaitsForRoomTests(ShortNoRoomRetryHost host) : IClass
         {
             lines = new[] { new { listingId = freeListing, quantity = 1 }, new { listingId = fullListing, quantity = 2 } },
             recipient = new { name = "刘洋", phone = "18879990000" }, paymentMethod = "prepaid",
-        }, new Dictionary<string, string> { ["Idempotency-Key"] = Guid.NewGuid().ToString("N") });
+        }, Headers.Idempotency());
         Assert.True(placed.Status == HttpStatusCode.Created, placed.ToString());
         return (buyer, placed.Json["id"]!.GetValue<string>(), freeListing, fullListing);
     }
@@ -105,7 +105,7 @@ public sealed class RoutingWaitsForRoomTests(ShortNoRoomRetryHost host) : IClass
         await Eventually.True(async () => (await OnRun(free, today, orderId)).Count == 1, 30, "routing never booked the free shipment");
 
         var cancelled = await buyer.Post($"orders/{orderId}/cancel", new { reason = "等不及了" },
-            new Dictionary<string, string> { ["Idempotency-Key"] = Guid.NewGuid().ToString("N") });
+            Headers.Idempotency());
 
         Assert.True(cancelled.Status == HttpStatusCode.OK, cancelled.ToString());
         Assert.Empty(await OnRun(free, today, orderId));

@@ -29,7 +29,7 @@ public sealed class RunCapacityTests(LocalHostFixture host) : IClassFixture<Loca
         var orders = await Task.WhenAll(buyers.Select(b => b.Post("orders", new
         {
             lines = new[] { new { listingId = listing, quantity = 2 } }, recipient = new { name = "刘洋", phone = "18879990000" }, paymentMethod = "prepaid",
-        }, new Dictionary<string, string> { ["Idempotency-Key"] = Guid.NewGuid().ToString("N") })));
+        }, Headers.Idempotency())));
         Assert.All(orders, o => Assert.True(o.Status == HttpStatusCode.Created, o.ToString()));
 
         var firstLegDates = new List<string>();
@@ -63,7 +63,7 @@ public sealed class RunCapacityTests(LocalHostFixture host) : IClassFixture<Loca
         var early = firstLegDates.IndexOf(days[0]);
         var late = 1 - early;
         Assert.Equal(HttpStatusCode.OK, (await buyers[early].Post($"orders/{orders[early].Json["id"]}/cancel", new { reason = "改天再买" },
-            new Dictionary<string, string> { ["Idempotency-Key"] = Guid.NewGuid().ToString("N") })).Status);
+            Headers.Idempotency())).Status);
         var store = host.App.Services.GetRequiredService<RunStore>();
         var again = await store.BookAsync(shipmentIds[late], new Leg(1, Origin, "hub-360321101", 3000), 2000, DateOnly.Parse(days[0]), DateOnly.Parse(days[0]).AddDays(29), default);
         Assert.Equal(DateOnly.Parse(days[1]), again.Date);

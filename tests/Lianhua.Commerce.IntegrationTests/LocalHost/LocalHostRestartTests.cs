@@ -141,10 +141,10 @@ public sealed class LocalHostRestartTests
     };
 
     private static Task<ApiResponse> Place(Placement p) =>
-        p.Station.Post("orders", p.Body, new Dictionary<string, string> { ["Idempotency-Key"] = p.Key });
+        p.Station.Post("orders", p.Body, Headers.Idempotency(p.Key));
 
     private static Task<ApiResponse> Cancel(Api station, string orderId, string key) =>
-        station.Post($"orders/{orderId}/cancel", new { reason = "村民改主意了" }, new Dictionary<string, string> { ["Idempotency-Key"] = key });
+        station.Post($"orders/{orderId}/cancel", new { reason = "村民改主意了" }, Headers.Idempotency(key));
 
     private static async Task<long> StockOf(Api county, string listingId) => (await county.Get($"listings/{listingId}")).Json["stock"]!.GetValue<long>();
 
