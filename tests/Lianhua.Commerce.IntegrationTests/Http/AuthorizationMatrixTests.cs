@@ -57,7 +57,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Scenario s
                 Callers[node] = Callers[api];
 
             ListingId = (await TestData.CreateListing(Callers["seller"], TestData.Listing(stock: 50)))["id"]!.GetValue<string>();
-            var placed = await Callers["owner"].Post("orders", OrderBody(ListingId), Headers.Idempotency(PlacementKey));
+            var placed = await Callers["owner"].Post("orders", OneUnitOf(ListingId), Headers.Idempotency(PlacementKey));
             Assert.Equal(HttpStatusCode.Created, placed.Status);
             Order = placed.Json;
             JsonNode tracking = null!;
@@ -71,12 +71,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Scenario s
         }
     }
 
-    public static object OrderBody(string listingId) => new
-    {
-        lines = new[] { new { listingId, quantity = 1 } },
-        recipient = new { name = RecipientName, phone = RecipientPhone },
-        paymentMethod = "cod",
-    };
+    /// <summary>One unit of the listing, for the recipient nobody may see.</summary>
+    public static OrderBody OneUnitOf(string listingId) => Bodies.Order((listingId, 1)) with { Recipient = new(RecipientName, RecipientPhone) };
 
     private static HttpStatusCode Expected(string caller) =>
         Unauthenticated.Contains(caller) ? HttpStatusCode.Unauthorized : Allowed.Contains(caller) ? HttpStatusCode.OK : HttpStatusCode.NotFound;
@@ -139,7 +135,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Scenario s
     [InlineData("bootstrap")]
     public async Task CancelAndItsReplay_ShowThePickupCode_OnlyToOwnerAndCounty(string caller)
     {
-        var placed = await scenario.Callers["owner"].Post("orders", OrderBody(scenario.ListingId), Headers.Idempotency());
+        var placed = await scenario.Callers["owner"].Post("orders", OneUnitOf(scenario.ListingId), Headers.Idempotency());
         var orderId = placed.Json["id"]!.GetValue<string>();
         var key = Headers.Idempotency();
         var cancel = await scenario.Callers[caller].Post($"orders/{orderId}/cancel", new { reason = "不要了" }, key);
@@ -159,7 +155,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Scenario s
     [Fact]
     public async Task PlacementAndItsReplay_ShowThePickupCode_ToTheOrderingStation_AndAnotherStationsSameKeyIsItsOwn()
     {
-        var replay = await scenario.Callers["owner"].Post("orders", OrderBody(scenario.ListingId), Headers.Idempotency(scenario.PlacementKey));
+        var replay = await scenario.Callers["owner"].Post("orders", OneUnitOf(scenario.ListingId), Headers.Idempotency(scenario.PlacementKey));
         Assert.Equal(HttpStatusCode.Created, replay.Status);
         Assert.Equal("true", replay.Header("Idempotent-Replayed"));
         Assert.Equal(scenario.PickupCode, replay.Json["pickupCode"]!.GetValue<string>());
@@ -168,7 +164,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Scenario s
         // Another station sending the same key and body places an order of its own; it never reads the owner's.
         foreach (var other in new[] { "seller", "buyersNeighbour", "otherTownship" })
         {
-            var theirs = await scenario.Callers[other].Post("orders", OrderBody(scenario.ListingId), Headers.Idempotency(scenario.PlacementKey));
+            var theirs = await scenario.Callers[other].Post("orders", OneUnitOf(scenario.ListingId), Headers.Idempotency(scenario.PlacementKey));
             Assert.Equal(HttpStatusCode.Created, theirs.Status);
             Assert.Null(theirs.Header("Idempotent-Replayed"));
             Assert.NotEqual(scenario.OrderId, theirs.Json["id"]!.GetValue<string>());
@@ -176,12 +172,12 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Scenario s
         }
         foreach (var other in new[] { "hubOnPath", "hubOffPath", "county", "bootstrap" })
         {
-            var refused = await scenario.Callers[other].Post("orders", OrderBody(scenario.ListingId), Headers.Idempotency(scenario.PlacementKey));
+            var refused = await scenario.Callers[other].Post("orders", OneUnitOf(scenario.ListingId), Headers.Idempotency(scenario.PlacementKey));
             Assert.Equal(HttpStatusCode.Forbidden, refused.Status);
             AssertShows(refused, pickupCode: false);
         }
         foreach (var other in Unauthenticated)
-            Assert.Equal(HttpStatusCode.Unauthorized, (await scenario.Callers[other].Post("orders", OrderBody(scenario.ListingId), Headers.Idempotency(scenario.PlacementKey))).Status);
+            Assert.Equal(HttpStatusCode.Unauthorized, (await scenario.Callers[other].Post("orders", OneUnitOf(scenario.ListingId), Headers.Idempotency(scenario.PlacementKey))).Status);
     }
 
     /// <summary>

@@ -122,7 +122,7 @@ public sealed class CancelFaultTests(ShortLeaseHost host) : IClassFixture<ShortL
         var buyer = await _flow.KeyOf(TestData.StationB);
         // The placement dies before its commit; the router takes it over after the lease (1 s here) and commits it.
         host.Faults.Add(new("commit", FaultFlow.Batch($"{host.Prefix}Orders"), AfterSend: false, Skip: 0));
-        var placed = await buyer.Post("orders", FaultFlow.OrderBody(listingId, 4), Headers.Idempotency());
+        var placed = await buyer.Post("orders", Bodies.Order((listingId, 4)), Headers.Idempotency());
         host.Faults.Clear();
         Assert.Equal(HttpStatusCode.InternalServerError, placed.Status);
         string? id = null;

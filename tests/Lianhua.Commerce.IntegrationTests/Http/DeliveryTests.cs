@@ -14,13 +14,8 @@ public sealed class DeliveryTests(LocalHostFixture host) : IClassFixture<LocalHo
     private async Task<JsonNode> Order(string buyer, params (string Seller, long Quantity)[] lines)
     {
         var listingIds = new List<(string, long)>();
-        foreach (var (seller, quantity) in lines)
-            listingIds.Add(((await TestData.CreateListing(await KeyOf(seller), TestData.Listing(stock: 50)))["id"]!.GetValue<string>(), quantity));
-        var order = await (await KeyOf(buyer)).Post("orders", new
-        {
-            lines = listingIds.Select(l => new { listingId = l.Item1, quantity = l.Item2 }).ToArray(),
-            recipient = new { name = "王芳", phone = "13907990000" }, paymentMethod = "cod",
-        }, Headers.Idempotency());
+        foreach (var (seller, quantity) in lines) listingIds.Add((await _nodes.NewListing(seller, stock: 50), quantity));
+        var order = await _nodes.Place(buyer, [.. listingIds]);
         Assert.Equal(HttpStatusCode.Created, order.Status);
         return order.Json;
     }
@@ -206,10 +201,7 @@ public sealed class DeliveryTests(LocalHostFixture host) : IClassFixture<LocalHo
     {
         var listingId = (await TestData.CreateListing(await KeyOf("st-360321104-03"), TestData.Listing(stock: 50)))["id"]!.GetValue<string>();
         var key = Guid.NewGuid().ToString("N");
-        var order = await (await KeyOf(TestData.StationB)).Post("orders", new
-        {
-            lines = new[] { new { listingId, quantity = 3 } }, recipient = new { name = "王芳", phone = "13907990000" }, paymentMethod = "cod",
-        }, Headers.Idempotency(key));
+        var order = await (await KeyOf(TestData.StationB)).Post("orders", Bodies.Order((listingId, 3)), Headers.Idempotency(key));
         var orderId = order.Json["id"]!.GetValue<string>();
         // Four deliveries of the same message at once (the queue's own copy is still hidden), as a 16-wide batch could do.
         var router = host.App.Services.GetRequiredService<OrderRouter>();

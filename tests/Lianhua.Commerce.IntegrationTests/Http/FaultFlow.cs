@@ -21,12 +21,9 @@ public sealed class FaultFlow(LocalHostFixture host, string sellerStation = Test
     public async Task<string> Listing(long stock) =>
         (await TestData.CreateListing(await KeyOf(sellerStation), TestData.Listing(stock: stock)))["id"]!.GetValue<string>();
 
-    public static object OrderBody(string listingId, long quantity) =>
-        new { lines = new[] { new { listingId, quantity } }, recipient = new { name = "李强", phone = "15170990000" }, paymentMethod = "cod" };
-
     public async Task<JsonNode> Place(string listingId, long quantity)
     {
-        var placed = await (await KeyOf(buyerStation)).Post("orders", OrderBody(listingId, quantity), Headers.Idempotency());
+        var placed = await (await KeyOf(buyerStation)).Post("orders", Bodies.Order((listingId, quantity)), Headers.Idempotency());
         Assert.True(placed.Status == HttpStatusCode.Created, placed.ToString());
         return placed.Json;
     }

@@ -36,7 +36,7 @@ public sealed class HttpLayerTests(LocalHostFixture host) : IClassFixture<LocalH
         var seller = await NewStationKey();
         var listing = await TestData.CreateListing(host.Client(seller), TestData.Listing(stock: 5));
         var buyer = await NewStationKey(TestData.StationB);
-        var body = $$"""{"lines":[{"listingId":"{{listing["id"]}}","quantity":2}],"recipient":{"name":"王芳","phone":"13907990000"},"paymentMethod":"cod"}""";
+        var body = Bodies.OrderJson($$"""[{"listingId":"{{listing["id"]}}","quantity":2}]""");
         var response = await RawAsync("POST", "orders", body,
             [("X-Api-Key", buyer), ("Idempotency-Key", "two-keys-1"), ("Idempotency-Key", "two-keys-2"), ("Content-Type", "application/json")]);
         Assert.Equal(400, response.Status);

@@ -70,9 +70,6 @@ public sealed class KeyTests(LocalHostFixture host) : IClassFixture<LocalHostFix
         Assert.NotNull(response.Json["errors"]);
     }
 
-    private static object OneUnitOf(string listingId) =>
-        new { lines = new[] { new { listingId, quantity = 1 } }, recipient = new { name = "李强", phone = "15170990000" }, paymentMethod = "cod" };
-
     /// <summary>A station key this instance knows (it placed an order with it), then revoked by another instance.</summary>
     private async Task<(Api Seller, Api Buyer, string ListingId)> KeyKnownHereRevokedElsewhere()
     {
@@ -80,7 +77,7 @@ public sealed class KeyTests(LocalHostFixture host) : IClassFixture<LocalHostFix
         var listingId = (await TestData.CreateListing(seller, TestData.Listing(stock: 10)))["id"]!.GetValue<string>();
         var issued = await Keys.Issue(host.County(), TestData.StationB);
         var buyer = issued.Api;
-        Assert.Equal(HttpStatusCode.Created, (await buyer.Post("orders", OneUnitOf(listingId), Headers.Idempotency())).Status); // this instance now knows the key
+        Assert.Equal(HttpStatusCode.Created, (await buyer.Post("orders", Bodies.Order((listingId, 1)), Headers.Idempotency())).Status); // this instance now knows the key
 
         // Another instance revokes it: this instance's copy of the key is untouched, only storage changes.
         var services = host.App.Services;
@@ -99,7 +96,7 @@ public sealed class KeyTests(LocalHostFixture host) : IClassFixture<LocalHostFix
     {
         var (seller, buyer, listingId) = await KeyKnownHereRevokedElsewhere();
 
-        var afterRevoke = await buyer.Post("orders", OneUnitOf(listingId), Headers.Idempotency());
+        var afterRevoke = await buyer.Post("orders", Bodies.Order((listingId, 1)), Headers.Idempotency());
         Assert.Equal(HttpStatusCode.Unauthorized, afterRevoke.Status);
         Assert.Equal(HttpStatusCode.Unauthorized, (await buyer.Post("orders", new { lines = Array.Empty<object>() }, Headers.Idempotency())).Status); // bad input too
         Assert.Equal(9, (await seller.Get($"listings/{listingId}")).Json["stock"]!.GetValue<long>());
@@ -112,7 +109,7 @@ public sealed class KeyTests(LocalHostFixture host) : IClassFixture<LocalHostFix
     {
         var (_, buyer, listingId) = await KeyKnownHereRevokedElsewhere();
 
-        Assert.Equal(HttpStatusCode.Unauthorized, (await buyer.Post("orders", OneUnitOf(listingId))).Status); // no Idempotency-Key: 401, not 400
+        Assert.Equal(HttpStatusCode.Unauthorized, (await buyer.Post("orders", Bodies.Order((listingId, 1)))).Status); // no Idempotency-Key: 401, not 400
     }
 
     [Fact]
@@ -121,13 +118,13 @@ public sealed class KeyTests(LocalHostFixture host) : IClassFixture<LocalHostFix
         var seller = await Keys.Of(host, TestData.StationA);
         var listingId = (await TestData.CreateListing(seller, TestData.Listing(stock: 10)))["id"]!.GetValue<string>();
         var buyer = await Keys.Of(host, TestData.StationB);
-        Assert.Equal(HttpStatusCode.Created, (await buyer.Post("orders", OneUnitOf(listingId), Headers.Idempotency())).Status);
+        Assert.Equal(HttpStatusCode.Created, (await buyer.Post("orders", Bodies.Order((listingId, 1)), Headers.Idempotency())).Status);
 
         // A rule that notes the next request to table ApiKeys (it holds it back 1 ms): the next placement makes none; a listing read does.
         host.Faults.Add(new("key read", m => m.Request.Uri.Path.Contains($"/{host.Prefix}ApiKeys"), AfterSend: false, Skip: 0, Stall: TimeSpan.FromMilliseconds(1)));
         try
         {
-            Assert.Equal(HttpStatusCode.Created, (await buyer.Post("orders", OneUnitOf(listingId), Headers.Idempotency())).Status);
+            Assert.Equal(HttpStatusCode.Created, (await buyer.Post("orders", Bodies.Order((listingId, 1)), Headers.Idempotency())).Status);
             Assert.Equal(1, host.Faults.Remaining);
             Assert.Equal(HttpStatusCode.OK, (await buyer.Get($"listings/{listingId}")).Status);
             Assert.Equal(0, host.Faults.Remaining);

@@ -13,9 +13,6 @@ namespace Lianhua.Commerce.IntegrationTests.Http;
 /// </summary>
 public sealed class MultiInstanceTests(ShortLeaseMultiHost hosts) : IClassFixture<ShortLeaseMultiHost>
 {
-    private static object OrderBody(string listingId, long quantity = 1) =>
-        new { lines = new[] { new { listingId, quantity } }, recipient = new { name = "李强", phone = "15170990000" }, paymentMethod = "cod" };
-
     /// <summary>The same key, sent to another instance.</summary>
     private static Api On(LocalHostFixture host, Api issued) => host.Client(issued.Key);
 
@@ -56,7 +53,7 @@ public sealed class MultiInstanceTests(ShortLeaseMultiHost hosts) : IClassFixtur
         foreach (var station in stations) keys.Add(await Keys.Of(hosts[0], station));
 
         var answers = await Task.WhenAll(Enumerable.Range(0, 64).Select(i =>
-            PlaceUntilFinal(On(hosts[i % MultiHostFixture.Count], keys[i % keys.Count]), OrderBody(listingId), Guid.NewGuid().ToString("N"))));
+            PlaceUntilFinal(On(hosts[i % MultiHostFixture.Count], keys[i % keys.Count]), Bodies.Order((listingId, 1)), Guid.NewGuid().ToString("N"))));
 
         var placed = answers.Where(a => a.Status == HttpStatusCode.Created).Select(a => a.Json["id"]!.GetValue<string>()).ToList();
         Assert.Equal(20, placed.Count);
@@ -102,7 +99,7 @@ public sealed class MultiInstanceTests(ShortLeaseMultiHost hosts) : IClassFixtur
         var listingId = (await TestData.CreateListing(seller, TestData.Listing(stock: 10)))["id"]!.GetValue<string>();
         var issued = await Keys.Issue(a.County(), TestData.StationB);
         var buyerOnB = On(b, issued.Api);
-        if (keyCopied) Assert.Equal(HttpStatusCode.Created, (await buyerOnB.Post("orders", OrderBody(listingId), Headers.Idempotency())).Status); // B copies the key
+        if (keyCopied) Assert.Equal(HttpStatusCode.Created, (await buyerOnB.Post("orders", Bodies.Order((listingId, 1)), Headers.Idempotency())).Status); // B copies the key
         var before = (await OrdersOf(listingId, TestData.StationB)).Count;
         var stockBefore = (await seller.Get($"listings/{listingId}")).Json["stock"]!.GetValue<long>();
 
@@ -111,7 +108,7 @@ public sealed class MultiInstanceTests(ShortLeaseMultiHost hosts) : IClassFixtur
         b.Faults.Add(new("commit", Batch(b.Prefix, "Orders"), AfterSend: false, Skip: 0));
         try
         {
-            var placing = buyerOnB.Post("orders", OrderBody(listingId, 2), Headers.Idempotency());
+            var placing = buyerOnB.Post("orders", Bodies.Order((listingId, 2)), Headers.Idempotency());
             await Task.Delay(300);
             Assert.Equal(HttpStatusCode.NoContent, (await a.County().Delete($"keys/{issued.KeyId}")).Status);
             var revokedAt = DateTimeOffset.UtcNow;
@@ -140,15 +137,15 @@ public sealed class MultiInstanceTests(ShortLeaseMultiHost hosts) : IClassFixtur
         var seller = await Keys.Of(a, TestData.StationA);
         var listingId = (await TestData.CreateListing(seller, TestData.Listing(priceFen: 4550, stock: 10)))["id"]!.GetValue<string>();
         var buyerOnB = On(b, await Keys.Of(a, TestData.StationB));
-        Assert.Equal(HttpStatusCode.Created, (await buyerOnB.Post("orders", OrderBody(listingId), Headers.Idempotency())).Status); // B's copy: 9 at 4550
+        Assert.Equal(HttpStatusCode.Created, (await buyerOnB.Post("orders", Bodies.Order((listingId, 1)), Headers.Idempotency())).Status); // B's copy: 9 at 4550
 
         var patched = await seller.Patch($"listings/{listingId}", new { priceFen = 5000, stock = 2 }, Headers.IfMatch());
         Assert.Equal(HttpStatusCode.OK, patched.Status);
 
-        var tooMany = await buyerOnB.Post("orders", OrderBody(listingId, 3), Headers.Idempotency());
+        var tooMany = await buyerOnB.Post("orders", Bodies.Order((listingId, 3)), Headers.Idempotency());
         Assert.Equal(HttpStatusCode.Conflict, tooMany.Status);
         Assert.Equal(2, tooMany.Json["shortages"]![0]!["available"]!.GetValue<long>());
-        var order = await buyerOnB.Post("orders", OrderBody(listingId, 2), Headers.Idempotency());
+        var order = await buyerOnB.Post("orders", Bodies.Order((listingId, 2)), Headers.Idempotency());
         Assert.Equal(HttpStatusCode.Created, order.Status);
         Assert.Equal(5000, order.Json["lines"]![0]!["unitPriceFen"]!.GetValue<long>());
         Assert.Equal(0, (await On(hosts[2], seller).Get($"listings/{listingId}")).Json["stock"]!.GetValue<long>());
@@ -169,7 +166,7 @@ public sealed class MultiInstanceTests(ShortLeaseMultiHost hosts) : IClassFixtur
             while (!stop.IsCancellationRequested)
             {
                 var sent = DateTime.UtcNow;
-                var order = await PlaceUntilFinal(client, OrderBody(listingId), Guid.NewGuid().ToString("N"));
+                var order = await PlaceUntilFinal(client, Bodies.Order((listingId, 1)), Guid.NewGuid().ToString("N"));
                 Assert.Equal(HttpStatusCode.Created, order.Status);
                 orders.Add((sent, DateTime.UtcNow, order.Json["lines"]![0]!["unitPriceFen"]!.GetValue<long>()));
             }
@@ -208,7 +205,7 @@ public sealed class MultiInstanceTests(ShortLeaseMultiHost hosts) : IClassFixtur
 
         var ids = await Task.WhenAll(Enumerable.Range(0, 8).Select(async i =>
         {
-            var placed = await On(hosts[i % 3], buyer).Post("orders", OrderBody(listingId, 2), Headers.Idempotency());
+            var placed = await On(hosts[i % 3], buyer).Post("orders", Bodies.Order((listingId, 2)), Headers.Idempotency());
             Assert.Equal(HttpStatusCode.Created, placed.Status);
             var id = placed.Json["id"]!.GetValue<string>();
             var message = new Lianhua.Commerce.Core.Orders.OrderToRoute(id, "st-360321204-03", null);
@@ -258,7 +255,7 @@ public sealed class MultiInstanceTests(ShortLeaseMultiHost hosts) : IClassFixtur
         var buyer = await Keys.Of(hosts[0], "st-360321205-02");
         var ids = await Task.WhenAll(Enumerable.Range(0, 20).Select(async i =>
         {
-            var placed = await PlaceUntilFinal(On(hosts[i % 3], buyer), OrderBody(listingId), Guid.NewGuid().ToString("N"));
+            var placed = await PlaceUntilFinal(On(hosts[i % 3], buyer), Bodies.Order((listingId, 1)), Guid.NewGuid().ToString("N"));
             Assert.Equal(HttpStatusCode.Created, placed.Status);
             return placed.Json["id"]!.GetValue<string>();
         }));
@@ -296,11 +293,11 @@ public sealed class MultiInstanceTests(ShortLeaseMultiHost hosts) : IClassFixtur
         {
             // Instance B replaced the network; it places with the network it now has.
             var key = Guid.NewGuid().ToString("N");
-            var order = await On(b, buyer).Post("orders", OrderBody(listingId, 3), Headers.Idempotency(key));
+            var order = await On(b, buyer).Post("orders", Bodies.Order((listingId, 3)), Headers.Idempotency(key));
             Assert.Equal(HttpStatusCode.BadRequest, order.Status);
             Assert.Equal(10, (await seller.Get($"listings/{listingId}")).Json["stock"]!.GetValue<long>());
             Assert.Equal((10, 0, 0), await StorageInvariants.StockAndReservations(a.Storage, listingId));
-            var replay = await On(b, buyer).Post("orders", OrderBody(listingId, 3), Headers.Idempotency(key)); // the key is free, not held by a stuck claim
+            var replay = await On(b, buyer).Post("orders", Bodies.Order((listingId, 3)), Headers.Idempotency(key)); // the key is free, not held by a stuck claim
             Assert.Equal(HttpStatusCode.BadRequest, replay.Status);
             await Task.Delay(3000); // past the lease: recovery finds nothing to take over
             Assert.Equal((10, 0, 0), await StorageInvariants.StockAndReservations(a.Storage, listingId));
@@ -323,15 +320,15 @@ public sealed class MultiInstanceTests(ShortLeaseMultiHost hosts) : IClassFixtur
         var buyer = await Keys.Of(a, "st-360321207-02");
         var key = Guid.NewGuid().ToString("N");
         a.Faults.Add(new("dies", Batch(a.Prefix, table), responseLost, Skip: 0));
-        var first = await On(a, buyer).Post("orders", OrderBody(listingId, 2), Headers.Idempotency(key));
+        var first = await On(a, buyer).Post("orders", Bodies.Order((listingId, 2)), Headers.Idempotency(key));
         Assert.Equal(0, a.Faults.Remaining);
         a.Faults.Clear();
         Assert.True(first.Status is HttpStatusCode.InternalServerError or HttpStatusCode.Conflict, first.ToString());
 
-        var replay = await PlaceUntilFinal(On(b, buyer), OrderBody(listingId, 2), key);
+        var replay = await PlaceUntilFinal(On(b, buyer), Bodies.Order((listingId, 2)), key);
         Assert.Equal(HttpStatusCode.Created, replay.Status);
         var orderId = replay.Json["id"]!.GetValue<string>();
-        Assert.Equal(replay.Raw, (await PlaceUntilFinal(On(hosts[2], buyer), OrderBody(listingId, 2), key)).Raw);
+        Assert.Equal(replay.Raw, (await PlaceUntilFinal(On(hosts[2], buyer), Bodies.Order((listingId, 2)), key)).Raw);
         Assert.Equal([orderId], (await OrdersOf(listingId, "st-360321207-02")).Select(o => o["id"]!.GetValue<string>()));
         Assert.Equal((8, 2, 1), await StorageInvariants.StockAndReservations(hosts[2].Storage, listingId));
         await Eventually.True(async () => (await On(hosts[2], buyer).Get($"orders/{orderId}")).Json["status"]!.GetValue<string>() == "routed", 30, "never routed");

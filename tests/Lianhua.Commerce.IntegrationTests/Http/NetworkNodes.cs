@@ -19,11 +19,7 @@ public sealed class NetworkNodes(LocalHostFixture host)
         (await TestData.CreateListing(await KeyOf(seller), TestData.Listing(stock: stock, priceFen: priceFen)))["id"]!.GetValue<string>();
 
     public async Task<ApiResponse> Place(string buyer, params (string ListingId, long Quantity)[] lines) =>
-        await (await KeyOf(buyer)).Post("orders", new
-        {
-            lines = lines.Select(l => new { listingId = l.ListingId, quantity = l.Quantity }).ToArray(),
-            recipient = new { name = "王芳", phone = "13907990000" }, paymentMethod = "cod",
-        }, Headers.Idempotency());
+        await (await KeyOf(buyer)).Post("orders", Bodies.Order(lines), Headers.Idempotency());
 
     /// <summary>The order's tracking once routing has given it shipments.</summary>
     public async Task<JsonNode> Routed(string orderId, string buyer)

@@ -63,7 +63,7 @@ public sealed class PlacementRecoveryTests(ShortLeaseHost host) : IClassFixture<
     {
         var (buyer, listingId) = await BuyerAndListing(stock: 10);
         var key = Headers.Idempotency();
-        var body = new { lines = new[] { new { listingId, quantity = 3 } }, recipient = new { name = "李强", phone = "15170990000" }, paymentMethod = "prepaid" };
+        var body = Bodies.Order((listingId, 3)) with { PaymentMethod = "prepaid" };
 
         host.Faults.Add(new($"{step} fault", Step(step, host.Prefix), responseLost, Skip: 0));
         var first = await buyer.Post("orders", body, key);
@@ -91,7 +91,7 @@ public sealed class PlacementRecoveryTests(ShortLeaseHost host) : IClassFixture<
         // The first attempt takes the last 3 units, then "dies" at its commit (the process is killed): its claim holds them.
         var (buyer, listingId) = await BuyerAndListing(stock: 3);
         var key = Headers.Idempotency();
-        var body = new { lines = new[] { new { listingId, quantity = 3 } }, recipient = new { name = "李强", phone = "15170990000" }, paymentMethod = "cod" };
+        var body = Bodies.Order((listingId, 3));
         host.Faults.Add(new("commit", Step("commit", host.Prefix), AfterSend: false, Skip: 0));
         Assert.Equal(HttpStatusCode.InternalServerError, (await buyer.Post("orders", body, key)).Status);
         Assert.Equal(0, host.Faults.Remaining);
@@ -118,8 +118,7 @@ public sealed class PlacementRecoveryTests(ShortLeaseHost host) : IClassFixture<
     {
         var (buyer, listingId) = await BuyerAndListing(stock: 10);
         host.Faults.Add(new("commit lost", Step("commit", host.Prefix), AfterSend: false, Skip: 0));
-        var first = await buyer.Post("orders", new { lines = new[] { new { listingId, quantity = 2 } }, recipient = new { name = "李强", phone = "15170990000" }, paymentMethod = "cod" },
-            Headers.Idempotency());
+        var first = await buyer.Post("orders", Bodies.Order((listingId, 2)), Headers.Idempotency());
         Assert.Equal(0, host.Faults.Remaining);
         host.Faults.Clear();
         Assert.Equal(HttpStatusCode.InternalServerError, first.Status);
@@ -141,11 +140,7 @@ public sealed class PlacementRecoveryTests(ShortLeaseHost host) : IClassFixture<
             listings.Add((await TestData.CreateListing(seller, TestData.Listing($"莲花白莲 {i}", stock: 5)))["id"]!.GetValue<string>());
         // The first transaction (the claim and 49 lines) commits; the process "dies" before the second (the 50th line).
         host.Faults.Add(new("second reservation", Step("reserve", host.Prefix), AfterSend: false, Skip: 1));
-        var first = await buyer.Post("orders", new
-        {
-            lines = listings.Select(l => new { listingId = l, quantity = 2 }).ToArray(),
-            recipient = new { name = "李强", phone = "15170990000" }, paymentMethod = "cod",
-        }, Headers.Idempotency());
+        var first = await buyer.Post("orders", Bodies.Order([.. listings.Select(l => (l, 2L))]), Headers.Idempotency());
         Assert.Equal(0, host.Faults.Remaining);
         host.Faults.Clear();
         Assert.Equal(HttpStatusCode.InternalServerError, first.Status);
@@ -165,8 +160,7 @@ public sealed class PlacementRecoveryTests(ShortLeaseHost host) : IClassFixture<
     {
         var (buyer, listingId) = await BuyerAndListing(stock: 10);
         var key = Guid.NewGuid().ToString("N");
-        var order = await buyer.Post("orders", new { lines = new[] { new { listingId, quantity = 1 } }, recipient = new { name = "李强", phone = "15170990000" }, paymentMethod = "cod" },
-            Headers.Idempotency(key));
+        var order = await buyer.Post("orders", Bodies.Order((listingId, 1)), Headers.Idempotency(key));
         var id = order.Json["id"]!.GetValue<string>();
         var router = host.App.Services.GetRequiredService<OrderRouter>();
         var message = new OrderToRoute(id, TestData.StationB, key);
@@ -183,8 +177,7 @@ public sealed class PlacementRecoveryTests(ShortLeaseHost host) : IClassFixture<
     public async Task CancelInterruptedAfterItsCommit_GivesTheStockBackWithoutAReplay()
     {
         var (buyer, listingId) = await BuyerAndListing(stock: 10);
-        var placed = await buyer.Post("orders", new { lines = new[] { new { listingId, quantity = 4 } }, recipient = new { name = "李强", phone = "15170990000" }, paymentMethod = "cod" },
-            Headers.Idempotency());
+        var placed = await buyer.Post("orders", Bodies.Order((listingId, 4)), Headers.Idempotency());
         var id = placed.Json["id"]!.GetValue<string>();
         Assert.Equal(6, (await buyer.Get($"listings/{listingId}")).Json["stock"]!.GetValue<long>());
 
@@ -210,7 +203,7 @@ public sealed class PlacementRecoveryTests(ShortLeaseHost host) : IClassFixture<
     {
         var (buyer, listingId) = await BuyerAndListing(stock: 10);
         var key = Headers.Idempotency();
-        var body = new { lines = new[] { new { listingId, quantity = 3 } }, recipient = new { name = "李强", phone = "15170990000" }, paymentMethod = "prepaid" };
+        var body = Bodies.Order((listingId, 3)) with { PaymentMethod = "prepaid" };
 
         // The first attempt freezes just before its reservation (lease 1 s here) and wakes up after a replay took it over and finished it.
         host.Faults.Add(new("stall", Step("reserve", host.Prefix), AfterSend: false, Skip: 0, Stall: TimeSpan.FromSeconds(4)));
@@ -253,8 +246,7 @@ public sealed class LateShortageAnswerTests(LateShortageAnswerTests.Host host) :
         var first = (await TestData.CreateListing(here, TestData.Listing(stock: 10)))["id"]!.GetValue<string>();
         var second = (await TestData.CreateListing(there, TestData.Listing("大米", stock: 2)))["id"]!.GetValue<string>();
         var key = Headers.Idempotency();
-        var body = new { lines = new[] { new { listingId = first, quantity = 1 }, new { listingId = second, quantity = 3 } },
-            recipient = new { name = "李强", phone = "15170990000" }, paymentMethod = "cod" };
+        var body = Bodies.Order((first, 1), (second, 3));
 
         // The first attempt claims the key with the first township's stock, finds the second short, gives the stock back,
         // and its "short" record is held up on the way (until about 6 s; the lease is 3 s here). The takeover's commit is
@@ -300,14 +292,13 @@ public sealed class RoutingYieldTests(LocalHostFixture host) : IClassFixture<Loc
         var buyer = await Keys.Of(host, TestData.StationB);
         var first = (await TestData.CreateListing(seller, TestData.Listing(stock: 10)))["id"]!.GetValue<string>();
         var second = (await TestData.CreateListing(seller, TestData.Listing(stock: 10)))["id"]!.GetValue<string>();
-        object Body(string listingId) => new { lines = new[] { new { listingId, quantity = 1 } }, recipient = new { name = "李强", phone = "15170990000" }, paymentMethod = "cod" };
 
-        var placed = await buyer.Post("orders", Body(first), Headers.Idempotency());
+        var placed = await buyer.Post("orders", Bodies.Order((first, 1)), Headers.Idempotency());
         Assert.Equal(HttpStatusCode.Created, placed.Status);
         // A second placement holds on for 4 s (a slow reservation): the first order's message turns visible after 1 s meanwhile.
         host.Faults.Add(new("slow reserve", m => m.Request.Method == RequestMethod.Post && m.Request.Uri.Path.EndsWith("/$batch"),
             AfterSend: false, Skip: 0, Stall: TimeSpan.FromSeconds(4)));
-        var slow = await buyer.Post("orders", Body(second), Headers.Idempotency());
+        var slow = await buyer.Post("orders", Bodies.Order((second, 1)), Headers.Idempotency());
         var slowEnded = DateTimeOffset.UtcNow;
         Assert.Equal(0, host.Faults.Remaining);
         Assert.Equal(HttpStatusCode.Created, slow.Status);
@@ -333,8 +324,7 @@ public sealed class GroupedMessageTests(LocalHostFixture host) : IClassFixture<L
         var ids = new List<string>();
         foreach (var _ in Enumerable.Range(0, 3))
         {
-            var placed = await buyer.Post("orders", new { lines = new[] { new { listingId, quantity = 1 } }, recipient = new { name = "李强", phone = "15170990000" }, paymentMethod = "cod" },
-                Headers.Idempotency());
+            var placed = await buyer.Post("orders", Bodies.Order((listingId, 1)), Headers.Idempotency());
             ids.Add(placed.Json["id"]!.GetValue<string>());
         }
         var store = host.App.Services.GetRequiredService<Lianhua.Commerce.Core.Orders.Storage.OrderStore>();

@@ -43,11 +43,7 @@ public sealed class RoutingAcrossDaysTests(MovableClockHost host) : IClassFixtur
             title = "路口大米 2斤", category = "rice", unit = "bag", unitWeightGrams = 1000, priceFen = 1800, stock = 10, producers = Array.Empty<object>(),
         }))["id"]!.GetValue<string>();
         var station = await Keys.Of(host, buyer);
-        var placed = await station.Post("orders", new
-        {
-            lines = new[] { new { listingId = listing, quantity = 1 } },
-            recipient = new { name = "刘洋", phone = "18879990000" }, paymentMethod = "cod",
-        }, Headers.Idempotency());
+        var placed = await station.Post("orders", Bodies.Order((listing, 1)), Headers.Idempotency());
         Assert.True(placed.Status == HttpStatusCode.Created, placed.ToString());
         var orderId = placed.Json["id"]!.GetValue<string>();
         // Routing booked the first leg (origin → hub) today and waits for room on the last one.

@@ -47,11 +47,7 @@ public sealed class RoutingWaitsForRoomTests(ShortNoRoomRetryHost host) : IClass
             title = "高洲大米 2斤", category = "rice", unit = "bag", unitWeightGrams = 1000, priceFen = 1800, stock = 10, producers = Array.Empty<object>(),
         }))["id"]!.GetValue<string>();
         var buyer = await Keys.Of(host, TestData.StationB);
-        var placed = await buyer.Post("orders", new
-        {
-            lines = new[] { new { listingId = freeListing, quantity = 1 }, new { listingId = fullListing, quantity = 2 } },
-            recipient = new { name = "刘洋", phone = "18879990000" }, paymentMethod = "prepaid",
-        }, Headers.Idempotency());
+        var placed = await buyer.Post("orders", Bodies.Order((freeListing, 1), (fullListing, 2)) with { PaymentMethod = "prepaid" }, Headers.Idempotency());
         Assert.True(placed.Status == HttpStatusCode.Created, placed.ToString());
         return (buyer, placed.Json["id"]!.GetValue<string>(), freeListing, fullListing);
     }

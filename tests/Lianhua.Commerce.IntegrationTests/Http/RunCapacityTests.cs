@@ -26,10 +26,7 @@ public sealed class RunCapacityTests(LocalHostFixture host) : IClassFixture<Loca
         {
             title = "高洲大米 2斤", category = "rice", unit = "bag", unitWeightGrams = 1000, priceFen = 1800, stock = 100, producers = Array.Empty<object>(),
         }))["id"]!.GetValue<string>();
-        var orders = await Task.WhenAll(buyers.Select(b => b.Post("orders", new
-        {
-            lines = new[] { new { listingId = listing, quantity = 2 } }, recipient = new { name = "刘洋", phone = "18879990000" }, paymentMethod = "prepaid",
-        }, Headers.Idempotency())));
+        var orders = await Task.WhenAll(buyers.Select(b => b.Post("orders", Bodies.Order((listing, 2)) with { PaymentMethod = "prepaid" }, Headers.Idempotency())));
         Assert.All(orders, o => Assert.True(o.Status == HttpStatusCode.Created, o.ToString()));
 
         var firstLegDates = new List<string>();

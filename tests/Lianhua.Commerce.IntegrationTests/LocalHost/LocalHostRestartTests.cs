@@ -41,7 +41,7 @@ public sealed class LocalHostRestartTests
             {
                 var buyer = Buyers[i % Buyers.Length];
                 long a = random.Next(1, 3), b = 1;
-                return new Placement(stations[buyer], buyer, $"restart-{i:D2}", Order(listingA, a, listingB, b), a, b);
+                return new Placement(stations[buyer], buyer, $"restart-{i:D2}", Bodies.Order((listingA, a), (listingB, b)), a, b);
             }).ToList();
             // Six orders placed before the burst, to be cancelled during it.
             cancels = [];
@@ -133,12 +133,6 @@ public sealed class LocalHostRestartTests
             await Task.Delay(500);
         }
     }
-
-    private static object Order(string listingA, long a, string listingB, long b) => new
-    {
-        lines = new[] { new { listingId = listingA, quantity = a }, new { listingId = listingB, quantity = b } },
-        recipient = new { name = "王芳", phone = "13907990000" }, paymentMethod = "cod",
-    };
 
     private static Task<ApiResponse> Place(Placement p) =>
         p.Station.Post("orders", p.Body, Headers.Idempotency(p.Key));
