@@ -56,7 +56,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Scenario s
             foreach (var (node, api) in new[] { (Buyer, "owner"), (Seller, "seller"), (BuyersNeighbour, "buyersNeighbour"), (OtherTownship, "otherTownship"), (HubOnPath, "hubOnPath"), (HubOffPath, "hubOffPath") })
                 Callers[node] = Callers[api];
 
-            ListingId = (await TestData.CreateListing(Callers["seller"], TestData.Listing(stock: 50)))["id"]!.GetValue<string>();
+            ListingId = await TestData.NewListingId(Callers["seller"], Bodies.Listing(stock: 50));
             var placed = await Callers["owner"].Post("orders", OneUnitOf(ListingId), Headers.Idempotency(PlacementKey));
             Assert.Equal(HttpStatusCode.Created, placed.Status);
             Order = placed.Json;

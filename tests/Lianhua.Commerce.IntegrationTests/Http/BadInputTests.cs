@@ -12,18 +12,18 @@ public sealed class BadInputTests(LocalHostFixture host) : IClassFixture<LocalHo
     {
         { "{\"title\": ", "body" },
         { "[1,2,3]", "body" },
-        { "{\"title\":\"x\",\"category\":\"rice\",\"unit\":\"jin\",\"unitWeightGrams\":500,\"priceFen\":\"cheap\",\"stock\":1}", "priceFen" },
-        { "{\"title\":\"x\",\"category\":\"rice\",\"unit\":\"jin\",\"unitWeightGrams\":500,\"priceFen\":10.5,\"stock\":1}", "priceFen" },
-        { "{\"category\":\"rice\",\"unit\":\"jin\",\"unitWeightGrams\":500,\"priceFen\":100,\"stock\":1}", "title" },
-        { "{\"title\":\"x\",\"category\":\"rice\",\"unit\":\"jin\",\"unitWeightGrams\":500,\"priceFen\":0,\"stock\":1}", "priceFen" },
-        { "{\"title\":\"x\",\"category\":\"rice\",\"unit\":\"jin\",\"unitWeightGrams\":500,\"priceFen\":-5,\"stock\":1}", "priceFen" },
-        { "{\"title\":\"x\",\"category\":\"rice\",\"unit\":\"jin\",\"unitWeightGrams\":500,\"priceFen\":100,\"stock\":-1}", "stock" },
-        { "{\"title\":\"x\",\"category\":\"rice\",\"unit\":\"jin\",\"unitWeightGrams\":0,\"priceFen\":100,\"stock\":1}", "unitWeightGrams" },
-        { "{\"title\":\"x\",\"category\":\"rice\",\"unit\":\"jin\",\"unitWeightGrams\":-3,\"priceFen\":100,\"stock\":1}", "unitWeightGrams" },
-        { "{\"title\":\"" + new string('莲', 201) + "\",\"category\":\"rice\",\"unit\":\"jin\",\"unitWeightGrams\":5,\"priceFen\":100,\"stock\":1}", "title" },
-        { "{\"title\":\"x\",\"category\":\"rice\",\"unit\":\"jin\",\"unitWeightGrams\":5,\"priceFen\":100,\"stock\":1,\"producers\":[{\"householdId\":\"h1\",\"shareBp\":-1}]}", "producers[0].shareBp" },
-        { "{\"title\":\"x\",\"category\":\"rice\",\"unit\":\"jin\",\"unitWeightGrams\":5,\"priceFen\":100,\"stock\":1,\"producers\":[{\"householdId\":\"h1\",\"shareBp\":6000},{\"householdId\":\"h2\",\"shareBp\":5000}]}", "producers" },
-        { "{\"title\":\"x\",\"category\":\"Rice Bags\",\"unit\":\"jin\",\"unitWeightGrams\":5,\"priceFen\":100,\"stock\":1}", "category" },
+        { Bodies.ListingJson(priceFen: "\"cheap\""), "priceFen" },
+        { Bodies.ListingJson(priceFen: "10.5"), "priceFen" },
+        { Bodies.ListingJson(title: null), "title" },
+        { Bodies.ListingJson(priceFen: "0"), "priceFen" },
+        { Bodies.ListingJson(priceFen: "-5"), "priceFen" },
+        { Bodies.ListingJson(stock: "-1"), "stock" },
+        { Bodies.ListingJson(unitWeightGrams: "0"), "unitWeightGrams" },
+        { Bodies.ListingJson(unitWeightGrams: "-3"), "unitWeightGrams" },
+        { Bodies.ListingJson(title: new string('莲', 201), unitWeightGrams: "5"), "title" },
+        { Bodies.ListingJson(unitWeightGrams: "5", producers: """[{"householdId":"h1","shareBp":-1}]"""), "producers[0].shareBp" },
+        { Bodies.ListingJson(unitWeightGrams: "5", producers: """[{"householdId":"h1","shareBp":6000},{"householdId":"h2","shareBp":5000}]"""), "producers" },
+        { Bodies.ListingJson(category: "Rice Bags", unitWeightGrams: "5"), "category" },
     };
 
     [Theory]
@@ -46,7 +46,7 @@ public sealed class BadInputTests(LocalHostFixture host) : IClassFixture<LocalHo
     {
         var station = await Keys.Of(host, Station);
         var before = await Count(station);
-        var body = "{\"title\":\"x\",\"category\":\"rice\",\"unit\":\"jin\",\"unitWeightGrams\":5,\"priceFen\":100,\"stock\":1,\"pad\":\"" + new string('a', 70_000) + "\"}";
+        var body = Bodies.ListingJson(unitWeightGrams: "5", more: "\"pad\":\"" + new string('a', 70_000) + "\"");
         var response = await station.SendRaw(HttpMethod.Post, "listings", body);
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.Status);
         Assert.Equal("application/problem+json", response.ContentType);
@@ -57,7 +57,7 @@ public sealed class BadInputTests(LocalHostFixture host) : IClassFixture<LocalHo
     public async Task UnknownJsonFields_AreIgnored()
     {
         var station = await Keys.Of(host, Station);
-        var body = "{\"title\":\"x\",\"category\":\"rice\",\"unit\":\"jin\",\"unitWeightGrams\":5,\"priceFen\":100,\"stock\":1,\"stationId\":\"st-360321204-01\",\"id\":\"mine\"}";
+        var body = Bodies.ListingJson(unitWeightGrams: "5", more: "\"stationId\":\"st-360321204-01\",\"id\":\"mine\"");
         var response = await station.SendRaw(HttpMethod.Post, "listings", body);
         Assert.Equal(HttpStatusCode.Created, response.Status);
         Assert.Equal(Station, response.Json["stationId"]!.GetValue<string>());

@@ -199,7 +199,7 @@ public sealed class DeliveryTests(LocalHostFixture host) : IClassFixture<LocalHo
     [Fact]
     public async Task ParallelRoutingOfOneOrder_BooksEachLegOnce()
     {
-        var listingId = (await TestData.CreateListing(await KeyOf("st-360321104-03"), TestData.Listing(stock: 50)))["id"]!.GetValue<string>();
+        var listingId = await TestData.NewListingId(await KeyOf("st-360321104-03"), Bodies.Listing(stock: 50));
         var key = Guid.NewGuid().ToString("N");
         var order = await (await KeyOf(TestData.StationB)).Post("orders", Bodies.Order((listingId, 3)), Headers.Idempotency(key));
         var orderId = order.Json["id"]!.GetValue<string>();

@@ -51,7 +51,7 @@ public sealed class DomainRulesTests(LocalHostFixture host) : IClassFixture<Loca
     public async Task Patch_ChangesOnlyTheFieldsSent_AndIgnoresOthers()
     {
         var seller = await KeyOf(TestData.StationA2);
-        var created = await seller.Post("listings", TestData.Listing());
+        var created = await seller.Post("listings", Bodies.Listing());
         var id = created.Json["id"]!.GetValue<string>();
         var patched = await seller.Patch($"listings/{id}", new { stock = 7, category = "rice", producers = new[] { new { householdId = "h1", shareBp = 10 } } },
             Headers.IfMatch(created.Header("ETag")!));
@@ -80,7 +80,7 @@ public sealed class DomainRulesTests(LocalHostFixture host) : IClassFixture<Loca
     [InlineData("[{\"householdId\":\"h0\",\"shareBp\":1},{\"householdId\":\"h1\",\"shareBp\":1},{\"householdId\":\"h2\",\"shareBp\":1},{\"householdId\":\"h3\",\"shareBp\":1},{\"householdId\":\"h4\",\"shareBp\":1},{\"householdId\":\"h5\",\"shareBp\":1},{\"householdId\":\"h6\",\"shareBp\":1},{\"householdId\":\"h7\",\"shareBp\":1},{\"householdId\":\"h8\",\"shareBp\":1},{\"householdId\":\"h9\",\"shareBp\":1},{\"householdId\":\"h10\",\"shareBp\":1}]")]
     public async Task Producers_OutsideTheRules_Are400(string producers)
     {
-        var body = "{\"title\":\"t\",\"category\":\"rice\",\"unit\":\"kg\",\"unitWeightGrams\":1000,\"priceFen\":100,\"stock\":1,\"producers\":" + producers + "}";
+        var body = Bodies.ListingJson(title: "t", unit: "kg", unitWeightGrams: "1000", producers: producers);
         var response = await (await KeyOf(TestData.StationA2)).SendRaw(HttpMethod.Post, "listings", body);
         Assert.True(response.Status == HttpStatusCode.BadRequest, response.ToString());
     }
@@ -88,11 +88,9 @@ public sealed class DomainRulesTests(LocalHostFixture host) : IClassFixture<Loca
     [Fact]
     public async Task Producers_TenSharesAddingUpTo10000_AreKept()
     {
-        var producers = Enumerable.Range(0, 10).Select(i => new { householdId = $"hh-{i}", shareBp = 1000 }).ToArray();
-        var created = await (await KeyOf(TestData.StationA2)).Post("listings", new
-        {
-            title = "t", category = "rice", unit = "kg", unitWeightGrams = 1000, priceFen = 100, stock = 1, producers,
-        });
+        var producers = Enumerable.Range(0, 10).Select(i => new ProducerBody($"hh-{i}", 1000)).ToArray();
+        var created = await (await KeyOf(TestData.StationA2)).Post("listings",
+            Bodies.Listing("t", priceFen: 100, stock: 1, category: "rice", unit: "kg", unitWeightGrams: 1000, producers: producers));
         Assert.True(created.Status == HttpStatusCode.Created, created.ToString());
         Assert.Equal(10, created.Json["producers"]!.AsArray().Count);
     }

@@ -19,7 +19,7 @@ public sealed class FaultFlow(LocalHostFixture host, string sellerStation = Test
     public Task<Api> KeyOf(string nodeId) => _nodes.KeyOf(nodeId);
 
     public async Task<string> Listing(long stock) =>
-        (await TestData.CreateListing(await KeyOf(sellerStation), TestData.Listing(stock: stock)))["id"]!.GetValue<string>();
+        await TestData.NewListingId(await KeyOf(sellerStation), Bodies.Listing(stock: stock));
 
     public async Task<JsonNode> Place(string listingId, long quantity)
     {

@@ -34,7 +34,7 @@ public sealed class HttpLayerTests(LocalHostFixture host) : IClassFixture<LocalH
     public async Task TwoIdempotencyKeyHeaders_Are400_AndReserveNothing()
     {
         var seller = await NewStationKey();
-        var listing = await TestData.CreateListing(host.Client(seller), TestData.Listing(stock: 5));
+        var listing = await TestData.CreateListing(host.Client(seller), Bodies.Listing(stock: 5));
         var buyer = await NewStationKey(TestData.StationB);
         var body = Bodies.OrderJson($$"""[{"listingId":"{{listing["id"]}}","quantity":2}]""");
         var response = await RawAsync("POST", "orders", body,
@@ -54,7 +54,7 @@ public sealed class HttpLayerTests(LocalHostFixture host) : IClassFixture<LocalH
     public async Task TwoIfMatchHeaders_Are412_AndChangeNothing()
     {
         var seller = host.Client(await NewStationKey());
-        var created = await seller.Post("listings", TestData.Listing(priceFen: 1000));
+        var created = await seller.Post("listings", Bodies.Listing(priceFen: 1000));
         var etag = created.Header("ETag")!;
         var response = await RawAsync("PATCH", $"listings/{created.Json["id"]}", """{"priceFen":1}""",
             [("X-Api-Key", host.CountyKey), ("If-Match", etag), ("If-Match", "\"someone-else\""), ("Content-Type", "application/json")]);

@@ -74,7 +74,7 @@ public sealed class KeyTests(LocalHostFixture host) : IClassFixture<LocalHostFix
     private async Task<(Api Seller, Api Buyer, string ListingId)> KeyKnownHereRevokedElsewhere()
     {
         var seller = await Keys.Of(host, TestData.StationA);
-        var listingId = (await TestData.CreateListing(seller, TestData.Listing(stock: 10)))["id"]!.GetValue<string>();
+        var listingId = await TestData.NewListingId(seller, Bodies.Listing(stock: 10));
         var issued = await Keys.Issue(host.County(), TestData.StationB);
         var buyer = issued.Api;
         Assert.Equal(HttpStatusCode.Created, (await buyer.Post("orders", Bodies.Order((listingId, 1)), Headers.Idempotency())).Status); // this instance now knows the key
@@ -116,7 +116,7 @@ public sealed class KeyTests(LocalHostFixture host) : IClassFixture<LocalHostFix
     public async Task APlacementWithAKeyThisInstanceKnows_DoesNotReadTheKey()
     {
         var seller = await Keys.Of(host, TestData.StationA);
-        var listingId = (await TestData.CreateListing(seller, TestData.Listing(stock: 10)))["id"]!.GetValue<string>();
+        var listingId = await TestData.NewListingId(seller, Bodies.Listing(stock: 10));
         var buyer = await Keys.Of(host, TestData.StationB);
         Assert.Equal(HttpStatusCode.Created, (await buyer.Post("orders", Bodies.Order((listingId, 1)), Headers.Idempotency())).Status);
 

@@ -9,7 +9,7 @@ public sealed class ListingTests(LocalHostFixture host) : IClassFixture<LocalHos
     public async Task CreateListing_ByStation_IsStoredWithOriginFromTheKey()
     {
         var station = await Keys.Of(host, TestData.StationA);
-        var created = await station.Post("listings", TestData.Listing());
+        var created = await station.Post("listings", Bodies.Listing());
         Assert.Equal(HttpStatusCode.Created, created.Status);
         Assert.NotNull(created.Header("ETag"));
         Assert.Equal(TestData.StationA, created.Json["stationId"]!.GetValue<string>());
@@ -27,8 +27,8 @@ public sealed class ListingTests(LocalHostFixture host) : IClassFixture<LocalHos
     public async Task ListListings_FiltersByStationTownshipAndCategory_AndPagesToTheEnd()
     {
         var a2 = await Keys.Of(host, TestData.StationA2);
-        for (var i = 0; i < 5; i++) await TestData.CreateListing(a2, TestData.Listing($"茶油 {i}", category: "camellia-oil"));
-        await TestData.CreateListing(a2, TestData.Listing("大米", category: "rice"));
+        for (var i = 0; i < 5; i++) await TestData.CreateListing(a2, Bodies.Listing($"茶油 {i}", category: "camellia-oil"));
+        await TestData.CreateListing(a2, Bodies.Listing("大米", category: "rice"));
 
         var ids = new List<string>();
         string? token = null;
@@ -71,7 +71,7 @@ public sealed class ListingTests(LocalHostFixture host) : IClassFixture<LocalHos
     public async Task PatchListing_WithCurrentETag_UpdatesAndReturnsNewETag_StaleETagIs412()
     {
         var station = await Keys.Of(host, TestData.StationA);
-        var created = await station.Post("listings", TestData.Listing());
+        var created = await station.Post("listings", Bodies.Listing());
         var id = created.Json["id"]!.GetValue<string>();
         var etag = created.Header("ETag")!;
 
@@ -95,7 +95,7 @@ public sealed class ListingTests(LocalHostFixture host) : IClassFixture<LocalHos
     {
         var owner = await Keys.Of(host, TestData.StationA);
         var other = await Keys.Of(host, TestData.StationB);
-        var created = await owner.Post("listings", TestData.Listing());
+        var created = await owner.Post("listings", Bodies.Listing());
         var id = created.Json["id"]!.GetValue<string>();
         var withoutIfMatch = await owner.Patch($"listings/{id}", new { priceFen = 1 });
         Assert.Equal((HttpStatusCode)428, withoutIfMatch.Status);
@@ -120,6 +120,6 @@ public sealed class ListingTests(LocalHostFixture host) : IClassFixture<LocalHos
     [Fact]
     public async Task CreateListing_ByHubOrCounty_Is403()
     {
-        Assert.Equal(HttpStatusCode.Forbidden, (await host.County().Post("listings", TestData.Listing())).Status);
+        Assert.Equal(HttpStatusCode.Forbidden, (await host.County().Post("listings", Bodies.Listing())).Status);
     }
 }

@@ -47,7 +47,7 @@ public sealed class MultiInstanceTests(ShortLeaseMultiHost hosts) : IClassFixtur
     public async Task AHotListing_OrderedThroughThreeInstancesAtOnce_SellsExactlyItsStock_AndEveryOrderIsRoutedOnce()
     {
         var seller = await Keys.Of(hosts[0], TestData.StationA);
-        var listingId = (await TestData.CreateListing(seller, TestData.Listing(stock: 20)))["id"]!.GetValue<string>();
+        var listingId = await TestData.NewListingId(seller, Bodies.Listing(stock: 20));
         string[] stations = [TestData.StationB, "st-360321204-02", "st-360321102-03", TestData.StationA2];
         var keys = new List<Api>();
         foreach (var station in stations) keys.Add(await Keys.Of(hosts[0], station));
@@ -96,7 +96,7 @@ public sealed class MultiInstanceTests(ShortLeaseMultiHost hosts) : IClassFixtur
     {
         var (a, b) = (hosts[0], hosts[1]);
         var seller = await Keys.Of(a, TestData.StationA);
-        var listingId = (await TestData.CreateListing(seller, TestData.Listing(stock: 10)))["id"]!.GetValue<string>();
+        var listingId = await TestData.NewListingId(seller, Bodies.Listing(stock: 10));
         var issued = await Keys.Issue(a.County(), TestData.StationB);
         var buyerOnB = On(b, issued.Api);
         if (keyCopied) Assert.Equal(HttpStatusCode.Created, (await buyerOnB.Post("orders", Bodies.Order((listingId, 1)), Headers.Idempotency())).Status); // B copies the key
@@ -135,7 +135,7 @@ public sealed class MultiInstanceTests(ShortLeaseMultiHost hosts) : IClassFixtur
     {
         var (a, b) = (hosts[0], hosts[1]);
         var seller = await Keys.Of(a, TestData.StationA);
-        var listingId = (await TestData.CreateListing(seller, TestData.Listing(priceFen: 4550, stock: 10)))["id"]!.GetValue<string>();
+        var listingId = await TestData.NewListingId(seller, Bodies.Listing(priceFen: 4550, stock: 10));
         var buyerOnB = On(b, await Keys.Of(a, TestData.StationB));
         Assert.Equal(HttpStatusCode.Created, (await buyerOnB.Post("orders", Bodies.Order((listingId, 1)), Headers.Idempotency())).Status); // B's copy: 9 at 4550
 
@@ -155,7 +155,7 @@ public sealed class MultiInstanceTests(ShortLeaseMultiHost hosts) : IClassFixtur
     public async Task PricesPatchedOnOneInstance_WhileTwoOthersTakeOrders_EachOrderHasThePriceInForceWhenItCommitted()
     {
         var seller = await Keys.Of(hosts[0], TestData.StationA);
-        var listingId = (await TestData.CreateListing(seller, TestData.Listing(priceFen: 1000, stock: 1000)))["id"]!.GetValue<string>();
+        var listingId = await TestData.NewListingId(seller, Bodies.Listing(priceFen: 1000, stock: 1000));
         var buyer = await Keys.Of(hosts[0], TestData.StationB);
         var orders = new ConcurrentBag<(DateTime Sent, DateTime Answered, long Price)>();
         var patches = new List<(DateTime Sent, DateTime Answered, long Price)>();
@@ -199,7 +199,7 @@ public sealed class MultiInstanceTests(ShortLeaseMultiHost hosts) : IClassFixtur
     public async Task OrdersCancelledOnOneInstance_WhileOthersRouteThem_HoldNoRunAndNoStock()
     {
         var seller = await Keys.Of(hosts[0], TestData.StationA);
-        var listingId = (await TestData.CreateListing(seller, TestData.Listing(stock: 50)))["id"]!.GetValue<string>();
+        var listingId = await TestData.NewListingId(seller, Bodies.Listing(stock: 50));
         var buyer = await Keys.Of(hosts[0], "st-360321204-03");
         var routers = hosts.Hosts.Select(h => h.App.Services.GetRequiredService<Lianhua.Commerce.Core.Orders.OrderRouter>()).ToList();
 
@@ -248,10 +248,7 @@ public sealed class MultiInstanceTests(ShortLeaseMultiHost hosts) : IClassFixtur
     {
         // 50 kg shipments on 300 kg station links: six a day, routed by whichever instance gets the message, from its copies.
         var seller = await Keys.Of(hosts[0], "st-360321102-05");
-        var listingId = (await TestData.CreateListing(seller, new
-        {
-            title = "莲花大米 50kg", category = "rice", unit = "bag", unitWeightGrams = 50_000, priceFen = 30000, stock = 100, producers = Array.Empty<object>(),
-        }))["id"]!.GetValue<string>();
+        var listingId = await TestData.NewListingId(seller, Bodies.Listing("莲花大米 50kg", priceFen: 30000, stock: 100, category: "rice", unitWeightGrams: 50_000));
         var buyer = await Keys.Of(hosts[0], "st-360321205-02");
         var ids = await Task.WhenAll(Enumerable.Range(0, 20).Select(async i =>
         {
@@ -279,7 +276,7 @@ public sealed class MultiInstanceTests(ShortLeaseMultiHost hosts) : IClassFixtur
         var (sellerStation, buyerStation) = removed == "buyer" ? ("st-360321104-02", "st-360321206-03") : ("st-360321206-04", "st-360321104-04");
         var gone = removed == "buyer" ? buyerStation : sellerStation;
         var seller = await Keys.Of(a, sellerStation);
-        var listingId = (await TestData.CreateListing(seller, TestData.Listing(stock: 10)))["id"]!.GetValue<string>();
+        var listingId = await TestData.NewListingId(seller, Bodies.Listing(stock: 10));
         var buyer = await Keys.Of(a, buyerStation); // issued while the station is in the network; keys outlive it
 
         var original = (await a.County().Get("network")).Json;
@@ -316,7 +313,7 @@ public sealed class MultiInstanceTests(ShortLeaseMultiHost hosts) : IClassFixtur
     {
         var (a, b) = (hosts[0], hosts[1]);
         var seller = await Keys.Of(a, TestData.StationA);
-        var listingId = (await TestData.CreateListing(seller, TestData.Listing(stock: 10)))["id"]!.GetValue<string>();
+        var listingId = await TestData.NewListingId(seller, Bodies.Listing(stock: 10));
         var buyer = await Keys.Of(a, "st-360321207-02");
         var key = Guid.NewGuid().ToString("N");
         a.Faults.Add(new("dies", Batch(a.Prefix, table), responseLost, Skip: 0));

@@ -16,7 +16,7 @@ public sealed class NetworkNodes(LocalHostFixture host)
     public async Task<Api> KeyOf(string nodeId) => _keys.TryGetValue(nodeId, out var api) ? api : _keys[nodeId] = await Keys.Of(host, nodeId);
 
     public async Task<string> NewListing(string seller, long stock = 50, long priceFen = 4550) =>
-        (await TestData.CreateListing(await KeyOf(seller), TestData.Listing(stock: stock, priceFen: priceFen)))["id"]!.GetValue<string>();
+        await TestData.NewListingId(await KeyOf(seller), Bodies.Listing(stock: stock, priceFen: priceFen));
 
     public async Task<ApiResponse> Place(string buyer, params (string ListingId, long Quantity)[] lines) =>
         await (await KeyOf(buyer)).Post("orders", Bodies.Order(lines), Headers.Idempotency());

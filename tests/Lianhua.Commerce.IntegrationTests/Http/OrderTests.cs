@@ -10,8 +10,7 @@ public sealed class OrderTests(LocalHostFixture host) : IClassFixture<LocalHostF
     {
         var seller = await Keys.Of(host, TestData.StationA);
         var buyer = await Keys.Of(host, TestData.StationB);
-        var listing = await TestData.CreateListing(seller, TestData.Listing(priceFen: price, stock: stock));
-        return (seller, buyer, listing["id"]!.GetValue<string>());
+        return (seller, buyer, await TestData.NewListingId(seller, Bodies.Listing(priceFen: price, stock: stock)));
     }
 
     private static async Task<long> Stock(Api api, string listingId) => (await api.Get($"listings/{listingId}")).Json["stock"]!.GetValue<long>();
@@ -78,7 +77,7 @@ public sealed class OrderTests(LocalHostFixture host) : IClassFixture<LocalHostF
         // in two places; the key's record, inserted with the order, still lets only one of them commit.
         var (_, buyer, near) = await Setup(stock: 30);
         var otherSeller = await Keys.Of(host, "st-360321205-02");
-        var far = (await TestData.CreateListing(otherSeller, TestData.Listing(stock: 30)))["id"]!.GetValue<string>();
+        var far = await TestData.NewListingId(otherSeller, Bodies.Listing(stock: 30));
 
         var key = Headers.Idempotency();
         Assert.Equal(HttpStatusCode.Created, (await buyer.Post("orders", Bodies.Order((near, 1)), key)).Status);
@@ -103,7 +102,7 @@ public sealed class OrderTests(LocalHostFixture host) : IClassFixture<LocalHostF
         var buyers = await Task.WhenAll(new[] { TestData.StationB, TestData.StationA2, "st-360321100-01", "st-360321205-02" }.Select(s => Keys.Of(host, s)));
         for (var round = 0; round < 10; round++)
         {
-            var listingId = (await TestData.CreateListing(seller, TestData.Listing(stock: 20)))["id"]!.GetValue<string>();
+            var listingId = await TestData.NewListingId(seller, Bodies.Listing(stock: 20));
             var responses = await Task.WhenAll(Enumerable.Range(0, 64).Select(i => buyers[i % buyers.Length].Post("orders", Bodies.Order((listingId, 1)), Headers.Idempotency())));
             Assert.All(responses, r => Assert.True((int)r.Status < 500, r.ToString()));
             Assert.Equal(20, responses.Count(r => r.Status == HttpStatusCode.Created));
@@ -126,10 +125,7 @@ public sealed class OrderTests(LocalHostFixture host) : IClassFixture<LocalHostF
     {
         var seller = await Keys.Of(host, TestData.StationA);
         var buyer = await Keys.Of(host, TestData.StationB);
-        var heavy = (await TestData.CreateListing(seller, new
-        {
-            title = "莲花县综合垦殖场 稻谷 1吨", category = "rice", unit = "t", unitWeightGrams = 1_000_000, priceFen = 300_000, stock = 5, producers = Array.Empty<object>(),
-        }))["id"]!.GetValue<string>();
+        var heavy = await TestData.NewListingId(seller, Bodies.Listing("莲花县综合垦殖场 稻谷 1吨", priceFen: 300_000, stock: 5, category: "rice", unit: "t", unitWeightGrams: 1_000_000));
         var response = await buyer.Post("orders", Bodies.Order((heavy, 1)), Headers.Idempotency());
         Assert.Equal(HttpStatusCode.BadRequest, response.Status);
         Assert.Contains("300000", response.Json["errors"]!["lines"]![0]!.GetValue<string>());
@@ -150,10 +146,7 @@ public sealed class OrderTests(LocalHostFixture host) : IClassFixture<LocalHostF
         foreach (var origin in origins)
         {
             var seller = await Keys.Of(host, origin);
-            listings.Add((seller, (await TestData.CreateListing(seller, new
-            {
-                title = "早稻 30 kg", category = "rice", unit = "bag", unitWeightGrams = 30_000, priceFen = 9_000, stock = 10, producers = Array.Empty<object>(),
-            }))["id"]!.GetValue<string>()));
+            listings.Add((seller, await TestData.NewListingId(seller, Bodies.Listing("早稻 30 kg", priceFen: 9_000, stock: 10, category: "rice", unitWeightGrams: 30_000))));
         }
 
         var refused = await buyer.Post("orders", Bodies.Order(listings.Select(l => (l.Id, 10L)).ToArray()), Headers.Idempotency());
@@ -175,7 +168,7 @@ public sealed class OrderTests(LocalHostFixture host) : IClassFixture<LocalHostF
         var buyer = await Keys.Of(host, TestData.StationB);
         var listings = new List<string>();
         foreach (var i in Enumerable.Range(0, Lianhua.Commerce.Core.Orders.PlaceOrder.MaxLines))
-            listings.Add((await TestData.CreateListing(seller, TestData.Listing($"莲花白莲 {i}", stock: 5)))["id"]!.GetValue<string>());
+            listings.Add(await TestData.NewListingId(seller, Bodies.Listing($"莲花白莲 {i}", stock: 5)));
 
         var placed = await buyer.Post("orders", Bodies.Order(listings.Select(l => (l, 2L)).ToArray()), Headers.Idempotency());
 
@@ -198,7 +191,7 @@ public sealed class OrderTests(LocalHostFixture host) : IClassFixture<LocalHostF
         var title = string.Concat(Enumerable.Repeat("𠀀", 200));
         var listings = new List<string>();
         foreach (var i in Enumerable.Range(0, Lianhua.Commerce.Core.Orders.PlaceOrder.MaxLines))
-            listings.Add((await TestData.CreateListing(seller, TestData.Listing(title, stock: 5)))["id"]!.GetValue<string>());
+            listings.Add(await TestData.NewListingId(seller, Bodies.Listing(title, stock: 5)));
         var key = Headers.Idempotency();
 
         var refused = await buyer.Post("orders", Bodies.Order(listings.Select(l => (l, 2L)).ToArray()), key);
@@ -217,9 +210,9 @@ public sealed class OrderTests(LocalHostFixture host) : IClassFixture<LocalHostF
     public async Task PlaceOrder_WhenOneLineIsShort_Is409WithShortages_AndNothingStaysReserved()
     {
         var (seller, buyer, plenty) = await Setup(stock: 10);
-        var sameTownship = (await TestData.CreateListing(seller, TestData.Listing("茶油", stock: 1)))["id"]!.GetValue<string>();
+        var sameTownship = await TestData.NewListingId(seller, Bodies.Listing("茶油", stock: 1));
         var otherSeller = await Keys.Of(host, "st-360321200-01");
-        var elsewhere = (await TestData.CreateListing(otherSeller, TestData.Listing("大米", stock: 5)))["id"]!.GetValue<string>();
+        var elsewhere = await TestData.NewListingId(otherSeller, Bodies.Listing("大米", stock: 5));
         var response = await buyer.Post("orders", Bodies.Order((plenty, 3), (elsewhere, 2), (sameTownship, 2)), Headers.Idempotency());
         Assert.Equal(HttpStatusCode.Conflict, response.Status);
         var shortage = Assert.Single(response.Json["shortages"]!.AsArray())!;

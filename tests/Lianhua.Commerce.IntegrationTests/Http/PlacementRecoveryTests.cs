@@ -47,7 +47,7 @@ public sealed class PlacementRecoveryTests(ShortLeaseHost host) : IClassFixture<
     {
         var seller = await Keys.Of(host, TestData.StationA);
         var buyer = await Keys.Of(host, TestData.StationB);
-        return (buyer, (await TestData.CreateListing(seller, TestData.Listing(stock: stock)))["id"]!.GetValue<string>());
+        return (buyer, await TestData.NewListingId(seller, Bodies.Listing(stock: stock)));
     }
 
     private static string Batch(HttpMessage m)
@@ -137,7 +137,7 @@ public sealed class PlacementRecoveryTests(ShortLeaseHost host) : IClassFixture<
         var buyer = await Keys.Of(host, TestData.StationB);
         var listings = new List<string>();
         foreach (var i in Enumerable.Range(0, PlaceOrder.MaxLines))
-            listings.Add((await TestData.CreateListing(seller, TestData.Listing($"莲花白莲 {i}", stock: 5)))["id"]!.GetValue<string>());
+            listings.Add(await TestData.NewListingId(seller, Bodies.Listing($"莲花白莲 {i}", stock: 5)));
         // The first transaction (the claim and 49 lines) commits; the process "dies" before the second (the 50th line).
         host.Faults.Add(new("second reservation", Step("reserve", host.Prefix), AfterSend: false, Skip: 1));
         var first = await buyer.Post("orders", Bodies.Order([.. listings.Select(l => (l, 2L))]), Headers.Idempotency());
@@ -243,8 +243,8 @@ public sealed class LateShortageAnswerTests(LateShortageAnswerTests.Host host) :
         var here = await Keys.Of(host, TestData.StationA);
         var there = await Keys.Of(host, "st-360321200-01");
         var buyer = await Keys.Of(host, TestData.StationB);
-        var first = (await TestData.CreateListing(here, TestData.Listing(stock: 10)))["id"]!.GetValue<string>();
-        var second = (await TestData.CreateListing(there, TestData.Listing("大米", stock: 2)))["id"]!.GetValue<string>();
+        var first = await TestData.NewListingId(here, Bodies.Listing(stock: 10));
+        var second = await TestData.NewListingId(there, Bodies.Listing("大米", stock: 2));
         var key = Headers.Idempotency();
         var body = Bodies.Order((first, 1), (second, 3));
 
@@ -290,8 +290,8 @@ public sealed class RoutingYieldTests(LocalHostFixture host) : IClassFixture<Loc
     {
         var seller = await Keys.Of(host, TestData.StationA);
         var buyer = await Keys.Of(host, TestData.StationB);
-        var first = (await TestData.CreateListing(seller, TestData.Listing(stock: 10)))["id"]!.GetValue<string>();
-        var second = (await TestData.CreateListing(seller, TestData.Listing(stock: 10)))["id"]!.GetValue<string>();
+        var first = await TestData.NewListingId(seller, Bodies.Listing(stock: 10));
+        var second = await TestData.NewListingId(seller, Bodies.Listing(stock: 10));
 
         var placed = await buyer.Post("orders", Bodies.Order((first, 1)), Headers.Idempotency());
         Assert.Equal(HttpStatusCode.Created, placed.Status);
@@ -320,7 +320,7 @@ public sealed class GroupedMessageTests(LocalHostFixture host) : IClassFixture<L
     {
         var seller = await Keys.Of(host, TestData.StationA);
         var buyer = await Keys.Of(host, TestData.StationB);
-        var listingId = (await TestData.CreateListing(seller, TestData.Listing(stock: 10)))["id"]!.GetValue<string>();
+        var listingId = await TestData.NewListingId(seller, Bodies.Listing(stock: 10));
         var ids = new List<string>();
         foreach (var _ in Enumerable.Range(0, 3))
         {

@@ -38,10 +38,7 @@ public sealed class RoutingAcrossDaysTests(MovableClockHost host) : IClassFixtur
         for (var day = 0; day < RunPlanner.MaxDays; day++)
             await runs.BookAsync($"fill-{day:D2}", new Leg(1, Hub, buyer, Capacity), Capacity, today.AddDays(day), RunPlanner.LastDay(today), default);
 
-        var listing = (await TestData.CreateListing(await Keys.Of(host, origin), new
-        {
-            title = "路口大米 2斤", category = "rice", unit = "bag", unitWeightGrams = 1000, priceFen = 1800, stock = 10, producers = Array.Empty<object>(),
-        }))["id"]!.GetValue<string>();
+        var listing = await TestData.NewListingId(await Keys.Of(host, origin), Bodies.Listing("路口大米 2斤", priceFen: 1800, stock: 10, category: "rice", unitWeightGrams: 1000));
         var station = await Keys.Of(host, buyer);
         var placed = await station.Post("orders", Bodies.Order((listing, 1)), Headers.Idempotency());
         Assert.True(placed.Status == HttpStatusCode.Created, placed.ToString());

@@ -41,11 +41,8 @@ public sealed class RoutingWaitsForRoomTests(ShortNoRoomRetryHost host) : IClass
     /// <summary>An order of one unit from <paramref name="free"/> and two kilograms from <paramref name="full"/>, placed by station B.</summary>
     private async Task<(Api Buyer, string OrderId, string FreeListing, string FullListing)> PlaceAcrossBoth(string free, string full)
     {
-        var freeListing = (await TestData.CreateListing(await Keys.Of(host, free), TestData.Listing(stock: 10)))["id"]!.GetValue<string>();
-        var fullListing = (await TestData.CreateListing(await Keys.Of(host, full), new
-        {
-            title = "高洲大米 2斤", category = "rice", unit = "bag", unitWeightGrams = 1000, priceFen = 1800, stock = 10, producers = Array.Empty<object>(),
-        }))["id"]!.GetValue<string>();
+        var freeListing = await TestData.NewListingId(await Keys.Of(host, free), Bodies.Listing(stock: 10));
+        var fullListing = await TestData.NewListingId(await Keys.Of(host, full), Bodies.Listing("高洲大米 2斤", priceFen: 1800, stock: 10, category: "rice", unitWeightGrams: 1000));
         var buyer = await Keys.Of(host, TestData.StationB);
         var placed = await buyer.Post("orders", Bodies.Order((freeListing, 1), (fullListing, 2)) with { PaymentMethod = "prepaid" }, Headers.Idempotency());
         Assert.True(placed.Status == HttpStatusCode.Created, placed.ToString());

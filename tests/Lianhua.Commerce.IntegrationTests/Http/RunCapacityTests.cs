@@ -22,10 +22,7 @@ public sealed class RunCapacityTests(LocalHostFixture host) : IClassFixture<Loca
 
         var seller = await Keys.Of(host, Origin);
         var buyers = await Task.WhenAll(new[] { TestData.StationB, "st-360321205-03" }.Select(b => Keys.Of(host, b)));
-        var listing = (await TestData.CreateListing(seller, new
-        {
-            title = "高洲大米 2斤", category = "rice", unit = "bag", unitWeightGrams = 1000, priceFen = 1800, stock = 100, producers = Array.Empty<object>(),
-        }))["id"]!.GetValue<string>();
+        var listing = await TestData.NewListingId(seller, Bodies.Listing("高洲大米 2斤", priceFen: 1800, stock: 100, category: "rice", unitWeightGrams: 1000));
         var orders = await Task.WhenAll(buyers.Select(b => b.Post("orders", Bodies.Order((listing, 2)) with { PaymentMethod = "prepaid" }, Headers.Idempotency())));
         Assert.All(orders, o => Assert.True(o.Status == HttpStatusCode.Created, o.ToString()));
 

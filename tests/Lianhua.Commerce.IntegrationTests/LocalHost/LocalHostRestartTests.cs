@@ -142,13 +142,6 @@ public sealed class LocalHostRestartTests
 
     private static async Task<long> StockOf(Api county, string listingId) => (await county.Get($"listings/{listingId}")).Json["stock"]!.GetValue<long>();
 
-    private static async Task<string> CreateListing(Api county, string stationId)
-    {
-        var created = await (await Keys.Issue(county, stationId)).Api.Post("listings", new
-        {
-            title = "莲花白莲 500g", category = "lotus-seed", unit = "bag", unitWeightGrams = UnitGrams, priceFen = 4550, stock = Stock, producers = Array.Empty<object>(),
-        });
-        Assert.True(created.Status == HttpStatusCode.Created, created.ToString());
-        return created.Json["id"]!.GetValue<string>();
-    }
+    private static async Task<string> CreateListing(Api county, string stationId) =>
+        await TestData.NewListingId((await Keys.Issue(county, stationId)).Api, Bodies.Listing(stock: Stock, unitWeightGrams: UnitGrams));
 }

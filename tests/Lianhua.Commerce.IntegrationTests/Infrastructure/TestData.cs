@@ -1,0 +1,25 @@
+using System.Text.Json.Nodes;
+
+namespace Lianhua.Commerce.IntegrationTests.Infrastructure;
+
+public static class TestData
+{
+    // Two stations of 路口镇 and one of 六市乡 from the shipped network.
+    public const string StationA = "st-360321101-01";
+    public const string StationA2 = "st-360321101-02";
+    public const string StationB = "st-360321204-01";
+    public const string TownshipA = "360321101";
+    public const string HubA = "hub-360321101";
+
+    /// <summary>POST /listings as <paramref name="station"/> (the default listing unless given); the created listing.</summary>
+    public static async Task<JsonNode> CreateListing(Api station, ListingBody? listing = null)
+    {
+        var created = await station.Post("listings", listing ?? Bodies.Listing());
+        Assert.True(created.Status == System.Net.HttpStatusCode.Created, created.ToString());
+        return created.Json;
+    }
+
+    /// <summary>As <see cref="CreateListing"/>: the created listing's id.</summary>
+    public static async Task<string> NewListingId(Api station, ListingBody? listing = null) =>
+        (await CreateListing(station, listing))["id"]!.GetValue<string>();
+}
