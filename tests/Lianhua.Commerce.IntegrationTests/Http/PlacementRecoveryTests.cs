@@ -7,16 +7,6 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Lianhua.Commerce.IntegrationTests.Http;
 
-/// <summary>A short placement lease so abandoned placements are taken over within the test's patience.</summary>
-public sealed class ShortLeaseHost : LocalHostFixture
-{
-    protected override IDictionary<string, string?> Settings() => new Dictionary<string, string?>
-    {
-        ["Commerce:Orders:PlacementLease"] = "00:00:01",
-        ["Commerce:Orders:InFlightWait"] = "00:00:01",
-    };
-}
-
 /// <summary>
 /// The process "dies" (an injected fault stops the request) or a response is lost at each storage step of a placement:
 /// afterwards no stock is lost, no half order is visible, recovery finishes or undoes it, and a replay gets the final answer.
@@ -229,13 +219,7 @@ public sealed class PlacementRecoveryTests(ShortLeaseHost host) : IClassFixture<
 public sealed class LateShortageAnswerTests(LateShortageAnswerTests.Host host) : IClassFixture<LateShortageAnswerTests.Host>
 {
     /// <summary>A 3 s lease: room for the first attempt's steps on a busy machine, and still a short test.</summary>
-    public sealed class Host : LocalHostFixture
-    {
-        protected override IDictionary<string, string?> Settings() => new Dictionary<string, string?>
-        {
-            ["Commerce:Orders:PlacementLease"] = "00:00:03",
-        };
-    }
+    public sealed class Host() : LocalHostFixture(("Commerce:Orders:PlacementLease", "00:00:03"));
 
     [Fact]
     public async Task AShortAnswerThatLandsAfterATakeoverReserved_LeavesNoStockTaken()

@@ -6,19 +6,6 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Lianhua.Commerce.IntegrationTests.Http;
 
-/// <summary>A host whose clock a test moves on (a day, say); routing looks again after 2 s when a link has no room.</summary>
-public sealed class MovableClockHost : LocalHostFixture
-{
-    public ShiftedClock Clock { get; } = new();
-
-    protected override IDictionary<string, string?> Settings() => new Dictionary<string, string?>
-    {
-        ["Commerce:Orders:NoRoomRetry"] = "00:00:02",
-    };
-
-    protected override void AddServices(IServiceCollection services) => services.AddSingleton<TimeProvider>(Clock);
-}
-
 /// <summary>Routing that waits for room across midnight in China books nothing on a day that is over.</summary>
 public sealed class RoutingAcrossDaysTests(MovableClockHost host) : IClassFixture<MovableClockHost>
 {

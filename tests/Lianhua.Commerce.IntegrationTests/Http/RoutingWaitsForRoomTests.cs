@@ -6,15 +6,6 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Lianhua.Commerce.IntegrationTests.Http;
 
-/// <summary>Routing looks again after 2 s (an hour in production) when a link has no room within the days it books.</summary>
-public sealed class ShortNoRoomRetryHost : LocalHostFixture
-{
-    protected override IDictionary<string, string?> Settings() => new Dictionary<string, string?>
-    {
-        ["Commerce:Orders:NoRoomRetry"] = "00:00:02",
-    };
-}
-
 /// <summary>
 /// An order whose path has a link full for the 30 days routing books ahead: it waits, confirmed (never poisoned), keeps
 /// the runs booked for its other shipments, and is routed once a run frees up; cancelled meanwhile, it gives them back.
