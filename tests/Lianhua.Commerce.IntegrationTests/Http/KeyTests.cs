@@ -115,9 +115,7 @@ public sealed class KeyTests(LocalHostFixture host) : IClassFixture<LocalHostFix
     [Fact]
     public async Task APlacementWithAKeyThisInstanceKnows_DoesNotReadTheKey()
     {
-        var seller = await Keys.Of(host, TestData.StationA);
-        var listingId = await TestData.NewListingId(seller, Bodies.Listing(stock: 10));
-        var buyer = await Keys.Of(host, TestData.StationB);
+        var (_, buyer, listingId) = await TestData.SellerBuyerAndListing(host, Bodies.Listing(stock: 10));
         Assert.Equal(HttpStatusCode.Created, (await buyer.Post("orders", Bodies.Order((listingId, 1)), Headers.Idempotency())).Status);
 
         // A rule that notes the next request to table ApiKeys (it holds it back 1 ms): the next placement makes none; a listing read does.

@@ -79,16 +79,6 @@ public sealed class MultiInstanceTests(ShortLeaseMultiHost hosts) : IClassFixtur
         }
     }
 
-    private static Func<Azure.Core.HttpMessage, bool> Batch(string prefix, string table) => m =>
-        m.Request.Method == Azure.Core.RequestMethod.Post && m.Request.Uri.Path.EndsWith("/$batch") && BodyOf(m).Contains(prefix + table);
-
-    private static string BodyOf(Azure.Core.HttpMessage m)
-    {
-        using var buffer = new MemoryStream();
-        m.Request.Content?.WriteTo(buffer, default);
-        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
-    }
-
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
@@ -104,8 +94,8 @@ public sealed class MultiInstanceTests(ShortLeaseMultiHost hosts) : IClassFixtur
         var stockBefore = (await seller.Get($"listings/{listingId}")).Json["stock"]!.GetValue<long>();
 
         // B's reservation (it claims the key) is held back until A has revoked the key; then B "dies" before its commit.
-        b.Faults.Add(new("reservation held back", Batch(b.Prefix, "Listings"), AfterSend: false, Skip: 0, Stall: TimeSpan.FromMilliseconds(1500)));
-        b.Faults.Add(new("commit", Batch(b.Prefix, "Orders"), AfterSend: false, Skip: 0));
+        b.Faults.Add(new("reservation held back", FaultFlow.Batch(b.Prefix + "Listings"), AfterSend: false, Skip: 0, Stall: TimeSpan.FromMilliseconds(1500)));
+        b.Faults.Add(new("commit", FaultFlow.Batch(b.Prefix + "Orders"), AfterSend: false, Skip: 0));
         try
         {
             var placing = buyerOnB.Post("orders", Bodies.Order((listingId, 2)), Headers.Idempotency());
@@ -134,9 +124,8 @@ public sealed class MultiInstanceTests(ShortLeaseMultiHost hosts) : IClassFixtur
     public async Task AListingPatchedOnOneInstance_WhileAnotherHoldsACopy_OrdersTakeTheNewStockAndPrice()
     {
         var (a, b) = (hosts[0], hosts[1]);
-        var seller = await Keys.Of(a, TestData.StationA);
-        var listingId = await TestData.NewListingId(seller, Bodies.Listing(priceFen: 4550, stock: 10));
-        var buyerOnB = On(b, await Keys.Of(a, TestData.StationB));
+        var (seller, buyer, listingId) = await TestData.SellerBuyerAndListing(a, Bodies.Listing(priceFen: 4550, stock: 10));
+        var buyerOnB = On(b, buyer);
         Assert.Equal(HttpStatusCode.Created, (await buyerOnB.Post("orders", Bodies.Order((listingId, 1)), Headers.Idempotency())).Status); // B's copy: 9 at 4550
 
         var patched = await seller.Patch($"listings/{listingId}", new { priceFen = 5000, stock = 2 }, Headers.IfMatch());
@@ -154,9 +143,7 @@ public sealed class MultiInstanceTests(ShortLeaseMultiHost hosts) : IClassFixtur
     [Fact]
     public async Task PricesPatchedOnOneInstance_WhileTwoOthersTakeOrders_EachOrderHasThePriceInForceWhenItCommitted()
     {
-        var seller = await Keys.Of(hosts[0], TestData.StationA);
-        var listingId = await TestData.NewListingId(seller, Bodies.Listing(priceFen: 1000, stock: 1000));
-        var buyer = await Keys.Of(hosts[0], TestData.StationB);
+        var (seller, buyer, listingId) = await TestData.SellerBuyerAndListing(hosts[0], Bodies.Listing(priceFen: 1000, stock: 1000));
         var orders = new ConcurrentBag<(DateTime Sent, DateTime Answered, long Price)>();
         var patches = new List<(DateTime Sent, DateTime Answered, long Price)>();
         using var stop = new CancellationTokenSource();
@@ -198,9 +185,7 @@ public sealed class MultiInstanceTests(ShortLeaseMultiHost hosts) : IClassFixtur
     [Fact]
     public async Task OrdersCancelledOnOneInstance_WhileOthersRouteThem_HoldNoRunAndNoStock()
     {
-        var seller = await Keys.Of(hosts[0], TestData.StationA);
-        var listingId = await TestData.NewListingId(seller, Bodies.Listing(stock: 50));
-        var buyer = await Keys.Of(hosts[0], "st-360321204-03");
+        var (_, buyer, listingId) = await TestData.SellerBuyerAndListing(hosts[0], Bodies.Listing(stock: 50), buyer: "st-360321204-03");
         var routers = hosts.Hosts.Select(h => h.App.Services.GetRequiredService<Lianhua.Commerce.Core.Orders.OrderRouter>()).ToList();
 
         var ids = await Task.WhenAll(Enumerable.Range(0, 8).Select(async i =>
@@ -247,9 +232,8 @@ public sealed class MultiInstanceTests(ShortLeaseMultiHost hosts) : IClassFixtur
     public async Task HeavyOrdersRoutedByThreeInstances_FillRunsToCapacityAndNoFurther()
     {
         // 50 kg shipments on 300 kg station links: six a day, routed by whichever instance gets the message, from its copies.
-        var seller = await Keys.Of(hosts[0], "st-360321102-05");
-        var listingId = await TestData.NewListingId(seller, Bodies.Listing("莲花大米 50kg", priceFen: 30000, stock: 100, category: "rice", unitWeightGrams: 50_000));
-        var buyer = await Keys.Of(hosts[0], "st-360321205-02");
+        var (_, buyer, listingId) = await TestData.SellerBuyerAndListing(hosts[0],
+            Bodies.Listing("莲花大米 50kg", priceFen: 30000, stock: 100, category: "rice", unitWeightGrams: 50_000), "st-360321102-05", "st-360321205-02");
         var ids = await Task.WhenAll(Enumerable.Range(0, 20).Select(async i =>
         {
             var placed = await PlaceUntilFinal(On(hosts[i % 3], buyer), Bodies.Order((listingId, 1)), Guid.NewGuid().ToString("N"));
@@ -275,9 +259,8 @@ public sealed class MultiInstanceTests(ShortLeaseMultiHost hosts) : IClassFixtur
         var (a, b) = (hosts[0], hosts[1]);
         var (sellerStation, buyerStation) = removed == "buyer" ? ("st-360321104-02", "st-360321206-03") : ("st-360321206-04", "st-360321104-04");
         var gone = removed == "buyer" ? buyerStation : sellerStation;
-        var seller = await Keys.Of(a, sellerStation);
-        var listingId = await TestData.NewListingId(seller, Bodies.Listing(stock: 10));
-        var buyer = await Keys.Of(a, buyerStation); // issued while the station is in the network; keys outlive it
+        // The keys are issued while both stations are in the network; keys outlive a station.
+        var (seller, buyer, listingId) = await TestData.SellerBuyerAndListing(a, Bodies.Listing(stock: 10), sellerStation, buyerStation);
 
         var original = (await a.County().Get("network")).Json;
         var edited = JsonNode.Parse(original.ToJsonString())!;
@@ -312,11 +295,9 @@ public sealed class MultiInstanceTests(ShortLeaseMultiHost hosts) : IClassFixtur
     public async Task APlacementThatDiesOnOneInstance_IsFinishedByAReplayOnAnother_OneOrderRoutedOnce(string table, bool responseLost)
     {
         var (a, b) = (hosts[0], hosts[1]);
-        var seller = await Keys.Of(a, TestData.StationA);
-        var listingId = await TestData.NewListingId(seller, Bodies.Listing(stock: 10));
-        var buyer = await Keys.Of(a, "st-360321207-02");
+        var (_, buyer, listingId) = await TestData.SellerBuyerAndListing(a, Bodies.Listing(stock: 10), buyer: "st-360321207-02");
         var key = Guid.NewGuid().ToString("N");
-        a.Faults.Add(new("dies", Batch(a.Prefix, table), responseLost, Skip: 0));
+        a.Faults.Add(new("dies", FaultFlow.Batch(a.Prefix + table), responseLost, Skip: 0));
         var first = await On(a, buyer).Post("orders", Bodies.Order((listingId, 2)), Headers.Idempotency(key));
         Assert.Equal(0, a.Faults.Remaining);
         a.Faults.Clear();

@@ -18,8 +18,13 @@ public sealed class NetworkNodes(LocalHostFixture host)
     public async Task<string> NewListing(string seller, long stock = 50, long priceFen = 4550) =>
         await TestData.NewListingId(await KeyOf(seller), Bodies.Listing(stock: stock, priceFen: priceFen));
 
-    public async Task<ApiResponse> Place(string buyer, params (string ListingId, long Quantity)[] lines) =>
-        await (await KeyOf(buyer)).Post("orders", Bodies.Order(lines), Headers.Idempotency());
+    /// <summary>The buyer's order of these lines (201 asserted).</summary>
+    public async Task<JsonNode> Place(string buyer, params (string ListingId, long Quantity)[] lines)
+    {
+        var placed = await (await KeyOf(buyer)).Post("orders", Bodies.Order(lines), Headers.Idempotency());
+        Assert.True(placed.Status == HttpStatusCode.Created, placed.ToString());
+        return placed.Json;
+    }
 
     /// <summary>The order's tracking once routing has given it shipments.</summary>
     public async Task<JsonNode> Routed(string orderId, string buyer)

@@ -6,12 +6,8 @@ namespace Lianhua.Commerce.IntegrationTests.Http;
 
 public sealed class OrderTests(LocalHostFixture host) : IClassFixture<LocalHostFixture>
 {
-    private async Task<(Api Seller, Api Buyer, string ListingId)> Setup(long stock, long price = 4550)
-    {
-        var seller = await Keys.Of(host, TestData.StationA);
-        var buyer = await Keys.Of(host, TestData.StationB);
-        return (seller, buyer, await TestData.NewListingId(seller, Bodies.Listing(priceFen: price, stock: stock)));
-    }
+    private Task<(Api Seller, Api Buyer, string ListingId)> Setup(long stock, long price = 4550) =>
+        TestData.SellerBuyerAndListing(host, Bodies.Listing(priceFen: price, stock: stock));
 
     private static async Task<long> Stock(Api api, string listingId) => (await api.Get($"listings/{listingId}")).Json["stock"]!.GetValue<long>();
 
@@ -123,9 +119,7 @@ public sealed class OrderTests(LocalHostFixture host) : IClassFixture<LocalHostF
     [Fact]
     public async Task PlaceOrder_HeavierThanItsDeliveryPathCarries_Is400_AndReservesNothing()
     {
-        var seller = await Keys.Of(host, TestData.StationA);
-        var buyer = await Keys.Of(host, TestData.StationB);
-        var heavy = await TestData.NewListingId(seller, Bodies.Listing("莲花县综合垦殖场 稻谷 1吨", priceFen: 300_000, stock: 5, category: "rice", unit: "t", unitWeightGrams: 1_000_000));
+        var (_, buyer, heavy) = await TestData.SellerBuyerAndListing(host, Bodies.Listing("莲花县综合垦殖场 稻谷 1吨", priceFen: 300_000, stock: 5, category: "rice", unit: "t", unitWeightGrams: 1_000_000));
         var response = await buyer.Post("orders", Bodies.Order((heavy, 1)), Headers.Idempotency());
         Assert.Equal(HttpStatusCode.BadRequest, response.Status);
         Assert.Contains("300000", response.Json["errors"]!["lines"]![0]!.GetValue<string>());

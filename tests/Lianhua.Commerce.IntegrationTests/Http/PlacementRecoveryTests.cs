@@ -25,26 +25,18 @@ public sealed class PlacementRecoveryTests(ShortLeaseHost host) : IClassFixture<
 
     private static Func<HttpMessage, bool> Step(string step, string prefix) => step switch
     {
-        "send" => m => m.Request.Method == RequestMethod.Post && m.Request.Uri.Path.EndsWith($"/{prefix}-orders-placed/messages"),
+        "send" => FaultFlow.Send($"{prefix}-orders-placed"),
         "read" => m => m.Request.Method == RequestMethod.Get && m.Request.Uri.Path.Contains($"/{prefix}Listings(") && !m.Request.Uri.Path.Contains("~"),
-        "reserve" => m => m.Request.Method == RequestMethod.Post && m.Request.Uri.Path.EndsWith("/$batch") && Batch(m).Contains($"{prefix}Listings"),
-        "commit" => m => m.Request.Method == RequestMethod.Post && m.Request.Uri.Path.EndsWith("/$batch") && Batch(m).Contains($"{prefix}Orders"),
+        "reserve" => FaultFlow.Batch($"{prefix}Listings"),
+        "commit" => FaultFlow.Batch($"{prefix}Orders"),
         _ => throw new ArgumentOutOfRangeException(nameof(step)),
     };
 
     /// <summary>A buyer station's key and a listing of another station with this much stock.</summary>
     private async Task<(Api Buyer, string ListingId)> BuyerAndListing(long stock)
     {
-        var seller = await Keys.Of(host, TestData.StationA);
-        var buyer = await Keys.Of(host, TestData.StationB);
-        return (buyer, await TestData.NewListingId(seller, Bodies.Listing(stock: stock)));
-    }
-
-    private static string Batch(HttpMessage m)
-    {
-        using var buffer = new MemoryStream();
-        m.Request.Content?.WriteTo(buffer, default);
-        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+        var (_, buyer, listingId) = await TestData.SellerBuyerAndListing(host, Bodies.Listing(stock: stock));
+        return (buyer, listingId);
     }
 
     [Theory]
@@ -224,10 +216,8 @@ public sealed class LateShortageAnswerTests(LateShortageAnswerTests.Host host) :
     [Fact]
     public async Task AShortAnswerThatLandsAfterATakeoverReserved_LeavesNoStockTaken()
     {
-        var here = await Keys.Of(host, TestData.StationA);
+        var (_, buyer, first) = await TestData.SellerBuyerAndListing(host, Bodies.Listing(stock: 10));
         var there = await Keys.Of(host, "st-360321200-01");
-        var buyer = await Keys.Of(host, TestData.StationB);
-        var first = await TestData.NewListingId(here, Bodies.Listing(stock: 10));
         var second = await TestData.NewListingId(there, Bodies.Listing("大米", stock: 2));
         var key = Headers.Idempotency();
         var body = Bodies.Order((first, 1), (second, 3));
@@ -237,8 +227,7 @@ public sealed class LateShortageAnswerTests(LateShortageAnswerTests.Host host) :
         // held up until after that record landed.
         host.Faults.Add(new("short record late", m => m.Request.Method == RequestMethod.Post && m.Request.Uri.Path.EndsWith($"/{host.Prefix}Orders"),
             AfterSend: false, Skip: 0, Stall: TimeSpan.FromSeconds(6)));
-        host.Faults.Add(new("takeover commit late", m => m.Request.Method == RequestMethod.Post && m.Request.Uri.Path.EndsWith("/$batch")
-            && Sent(m).Contains($"{host.Prefix}Orders"), AfterSend: false, Skip: 0, Stall: TimeSpan.FromSeconds(4)));
+        host.Faults.Add(new("takeover commit late", FaultFlow.Batch($"{host.Prefix}Orders"), AfterSend: false, Skip: 0, Stall: TimeSpan.FromSeconds(4)));
         var slow = buyer.Post("orders", body, key);
         await Task.Delay(TimeSpan.FromSeconds(2));
         Assert.Equal(HttpStatusCode.OK, (await there.Patch($"listings/{second}", new { stock = 10 }, Headers.IfMatch())).Status);
@@ -257,13 +246,6 @@ public sealed class LateShortageAnswerTests(LateShortageAnswerTests.Host host) :
         Assert.Equal(10, (await buyer.Get($"listings/{first}")).Json["stock"]!.GetValue<long>());
         Assert.Equal(10, (await buyer.Get($"listings/{second}")).Json["stock"]!.GetValue<long>());
     }
-
-    private static string Sent(HttpMessage m)
-    {
-        using var buffer = new MemoryStream();
-        m.Request.Content?.WriteTo(buffer, default);
-        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
-    }
 }
 
 /// <summary>Routing gives way to placements running in the same instance, and catches up right after them.</summary>
@@ -272,9 +254,7 @@ public sealed class RoutingYieldTests(LocalHostFixture host) : IClassFixture<Loc
     [Fact]
     public async Task AnOrdersRouting_WaitsWhileAnotherPlacementRuns_AndFollowsRightAfterIt()
     {
-        var seller = await Keys.Of(host, TestData.StationA);
-        var buyer = await Keys.Of(host, TestData.StationB);
-        var first = await TestData.NewListingId(seller, Bodies.Listing(stock: 10));
+        var (seller, buyer, first) = await TestData.SellerBuyerAndListing(host, Bodies.Listing(stock: 10));
         var second = await TestData.NewListingId(seller, Bodies.Listing(stock: 10));
 
         var placed = await buyer.Post("orders", Bodies.Order((first, 1)), Headers.Idempotency());
@@ -302,9 +282,7 @@ public sealed class GroupedMessageTests(LocalHostFixture host) : IClassFixture<L
     [Fact]
     public async Task AnOrderThatFailsInAMessageOfSeveral_IsSentAgainAlone_AndTheOthersAreRouted()
     {
-        var seller = await Keys.Of(host, TestData.StationA);
-        var buyer = await Keys.Of(host, TestData.StationB);
-        var listingId = await TestData.NewListingId(seller, Bodies.Listing(stock: 10));
+        var (_, buyer, listingId) = await TestData.SellerBuyerAndListing(host, Bodies.Listing(stock: 10));
         var ids = new List<string>();
         foreach (var _ in Enumerable.Range(0, 3))
         {
@@ -330,9 +308,7 @@ public sealed class GroupedMessageTests(LocalHostFixture host) : IClassFixture<L
     /// <summary>The JSON a queue send carries (the SDK base64-encodes it inside the XML body).</summary>
     private static string Sent(HttpMessage m)
     {
-        using var buffer = new MemoryStream();
-        m.Request.Content?.WriteTo(buffer, default);
-        var xml = System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+        var xml = FaultFlow.Body(m);
         var start = xml.IndexOf("<MessageText>", StringComparison.Ordinal) + "<MessageText>".Length;
         var end = xml.IndexOf("</MessageText>", StringComparison.Ordinal);
         return end > start ? System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(xml[start..end])) : "";

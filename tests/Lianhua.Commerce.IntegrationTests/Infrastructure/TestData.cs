@@ -19,6 +19,17 @@ public static class TestData
         return created.Json;
     }
 
+    /// <summary>
+    /// The cast of most orders: a seller station's key, a buyer station's key (each new) and a listing of the seller's.
+    /// </summary>
+    public static async Task<(Api Seller, Api Buyer, string ListingId)> SellerBuyerAndListing(LocalHostFixture host, ListingBody listing,
+        string seller = StationA, string buyer = StationB)
+    {
+        var sellerKey = await Keys.Of(host, seller);
+        var buyerKey = await Keys.Of(host, buyer);
+        return (sellerKey, buyerKey, await NewListingId(sellerKey, listing));
+    }
+
     /// <summary>As <see cref="CreateListing"/>: the created listing's id.</summary>
     public static async Task<string> NewListingId(Api station, ListingBody? listing = null) =>
         (await CreateListing(station, listing))["id"]!.GetValue<string>();
