@@ -5,10 +5,12 @@ namespace Lianhua.Commerce.Core.Tests;
 
 public sealed class ForegroundTests
 {
+    private static FakeTimeProvider Clock() => new(DateTimeOffset.Parse("2026-11-28T08:00:00Z"));
+
     [Fact]
     public async Task Yield_WaitsWhileAPlacementRuns_AndALullAfterIt()
     {
-        var clock = new FakeTimeProvider(DateTimeOffset.Parse("2026-11-28T08:00:00Z"));
+        var clock = Clock();
         var foreground = new Foreground(clock);
         var placement = foreground.Enter();
         var routing = foreground.YieldAsync(clock.GetUtcNow(), TimeSpan.FromSeconds(30), default);
@@ -25,7 +27,7 @@ public sealed class ForegroundTests
     [Fact]
     public async Task Yield_NeverWaitsPastTheMaximumLag_SinceTheWorkWasQueued()
     {
-        var clock = new FakeTimeProvider(DateTimeOffset.Parse("2026-11-28T08:00:00Z"));
+        var clock = Clock();
         var foreground = new Foreground(clock);
         using var placement = foreground.Enter();
         var queuedAt = clock.GetUtcNow();
@@ -41,7 +43,7 @@ public sealed class ForegroundTests
     [Fact]
     public async Task Yield_ReturnsAtOnce_WhenNothingRuns()
     {
-        var foreground = new Foreground(new FakeTimeProvider(DateTimeOffset.Parse("2026-11-28T08:00:00Z")));
+        var foreground = new Foreground(Clock());
         Assert.False(foreground.Busy);
         await foreground.YieldAsync(DateTimeOffset.MinValue, TimeSpan.FromSeconds(30), default).WaitAsync(TimeSpan.FromSeconds(5));
     }
@@ -49,16 +51,20 @@ public sealed class ForegroundTests
 
 public sealed class GroupSenderTests
 {
+    /// <summary>A sender that notes each send's items in <paramref name="sends"/>, then waits for <paramref name="then"/> of them.</summary>
+    private static GroupSender<int> Recording(List<IReadOnlyList<int>> sends, Func<IReadOnlyList<int>, Task> then, int maxPerSend) =>
+        new(async items =>
+        {
+            lock (sends) sends.Add(items);
+            await then(items);
+        }, maxPerSend);
+
     [Fact]
     public async Task ItemsArrivingWhileASendIsInFlight_GoTogetherInTheNextSend()
     {
         var sends = new List<IReadOnlyList<int>>();
         var first = new TaskCompletionSource();
-        var sender = new GroupSender<int>(async items =>
-        {
-            lock (sends) sends.Add(items);
-            if (items.Contains(0)) await first.Task;
-        }, maxPerSend: 100);
+        var sender = Recording(sends, items => items.Contains(0) ? first.Task : Task.CompletedTask, maxPerSend: 100);
 
         var lone = sender.SendAsync(0, default);
         var rest = Enumerable.Range(1, 10).Select(i => sender.SendAsync(i, default)).ToList();
@@ -76,11 +82,7 @@ public sealed class GroupSenderTests
     {
         var sends = new List<IReadOnlyList<int>>();
         var gate = new TaskCompletionSource();
-        var sender = new GroupSender<int>(async items =>
-        {
-            lock (sends) sends.Add(items);
-            await gate.Task;
-        }, maxPerSend: 3);
+        var sender = Recording(sends, _ => gate.Task, maxPerSend: 3);
         var all = Enumerable.Range(0, 8).Select(i => sender.SendAsync(i, default)).ToList();
         gate.SetResult();
         await Task.WhenAll(all).WaitAsync(TimeSpan.FromSeconds(5));

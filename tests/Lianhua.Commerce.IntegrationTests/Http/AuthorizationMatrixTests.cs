@@ -39,17 +39,12 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Scenario s
         public new async Task InitializeAsync()
         {
             await base.InitializeAsync();
-            async Task<Api> Key(string role, string? scopeId)
-            {
-                var issued = await County().Post("keys", new { role, scopeId });
-                Assert.Equal(HttpStatusCode.Created, issued.Status);
-                return Client(issued.Json["key"]!.GetValue<string>());
-            }
+            async Task<Api> Key(string role, string? scopeId) => (await Keys.Issue(County(), role, scopeId)).Api;
             Callers["none"] = Client();
             Callers["unknown"] = Client("lh_0123456789abcdef_" + new string('0', 48));
-            var revokedIssue = await County().Post("keys", new { role = "station", scopeId = Buyer });
-            Callers["revoked"] = Client(revokedIssue.Json["key"]!.GetValue<string>());
-            Assert.Equal(HttpStatusCode.NoContent, (await County().Delete($"keys/{revokedIssue.Json["keyId"]}")).Status);
+            var revoked = await Keys.Issue(County(), Buyer);
+            Callers["revoked"] = revoked.Api;
+            Assert.Equal(HttpStatusCode.NoContent, (await County().Delete($"keys/{revoked.KeyId}")).Status);
             Callers["bootstrap"] = County();
             Callers["county"] = await Key("county", null);
             Callers["owner"] = await Key("station", Buyer);
@@ -61,8 +56,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Scenario s
             foreach (var (node, api) in new[] { (Buyer, "owner"), (Seller, "seller"), (BuyersNeighbour, "buyersNeighbour"), (OtherTownship, "otherTownship"), (HubOnPath, "hubOnPath"), (HubOffPath, "hubOffPath") })
                 Callers[node] = Callers[api];
 
-            ListingId = (await TestData.CreateListing(Callers["seller"], TestData.Listing(stock: 50)))["id"]!.GetValue<string>();
-            var placed = await Callers["owner"].Post("orders", OrderBody(ListingId), new Dictionary<string, string> { ["Idempotency-Key"] = PlacementKey });
+            ListingId = await TestData.NewListingId(Callers["seller"], Bodies.Listing(stock: 50));
+            var placed = await Callers["owner"].Post("orders", OneUnitOf(ListingId), Headers.Idempotency(PlacementKey));
             Assert.Equal(HttpStatusCode.Created, placed.Status);
             Order = placed.Json;
             JsonNode tracking = null!;
@@ -76,14 +71,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Scenario s
         }
     }
 
-    public static object OrderBody(string listingId) => new
-    {
-        lines = new[] { new { listingId, quantity = 1 } },
-        recipient = new { name = RecipientName, phone = RecipientPhone },
-        paymentMethod = "cod",
-    };
-
-    private static Dictionary<string, string> Key(string? key = null) => new() { ["Idempotency-Key"] = key ?? Guid.NewGuid().ToString("N") };
+    /// <summary>One unit of the listing, for the recipient nobody may see.</summary>
+    public static OrderBody OneUnitOf(string listingId) => Bodies.Order((listingId, 1)) with { Recipient = new(RecipientName, RecipientPhone) };
 
     private static HttpStatusCode Expected(string caller) =>
         Unauthenticated.Contains(caller) ? HttpStatusCode.Unauthorized : Allowed.Contains(caller) ? HttpStatusCode.OK : HttpStatusCode.NotFound;
@@ -97,15 +86,22 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Scenario s
         if (!pickupCode) Assert.DoesNotContain($"\"{scenario.PickupCode}\"", response.Raw);
     }
 
+    /// <summary>A GET as the caller: the status it should get, and the pickup code only where it may see one.</summary>
+    private async Task<ApiResponse> GetAs(string caller, string path, bool pickupCodeIfAllowed)
+    {
+        var response = await scenario.Callers[caller].Get(path);
+        Assert.Equal(Expected(caller), response.Status);
+        AssertShows(response, pickupCode: pickupCodeIfAllowed && response.Status == HttpStatusCode.OK);
+        return response;
+    }
+
     public static TheoryData<string> EveryCaller() => [.. Unauthenticated, .. Others, .. Allowed];
 
     [Theory]
     [MemberData(nameof(EveryCaller))]
     public async Task GetOrder_OnlyOwnerAndCounty_SeeIt_WithThePickupCode(string caller)
     {
-        var response = await scenario.Callers[caller].Get($"orders/{scenario.OrderId}");
-        Assert.Equal(Expected(caller), response.Status);
-        AssertShows(response, pickupCode: response.Status == HttpStatusCode.OK);
+        var response = await GetAs(caller, $"orders/{scenario.OrderId}", pickupCodeIfAllowed: true);
         if (response.Status == HttpStatusCode.OK) Assert.Equal(scenario.PickupCode, response.Json["pickupCode"]!.GetValue<string>());
     }
 
@@ -113,9 +109,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Scenario s
     [MemberData(nameof(EveryCaller))]
     public async Task StationOrderList_OnlyThatStationAndCounty_SeeIt(string caller)
     {
-        var response = await scenario.Callers[caller].Get($"stations/{Buyer}/orders");
-        Assert.Equal(Expected(caller), response.Status);
-        AssertShows(response, pickupCode: response.Status == HttpStatusCode.OK);
+        var response = await GetAs(caller, $"stations/{Buyer}/orders", pickupCodeIfAllowed: true);
         if (response.Status == HttpStatusCode.OK)
             Assert.Contains(response.Json["items"]!.AsArray(), o => o!["pickupCode"]!.GetValue<string>() == scenario.PickupCode);
     }
@@ -124,9 +118,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Scenario s
     [MemberData(nameof(EveryCaller))]
     public async Task Tracking_OnlyOwnerAndCounty_AndNeverThePickupCode(string caller)
     {
-        var response = await scenario.Callers[caller].Get($"orders/{scenario.OrderId}/tracking");
-        Assert.Equal(Expected(caller), response.Status);
-        AssertShows(response, pickupCode: false);
+        await GetAs(caller, $"orders/{scenario.OrderId}/tracking", pickupCodeIfAllowed: false);
     }
 
     [Theory]
@@ -134,7 +126,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Scenario s
     public async Task Cancel_ByAnyoneButOwnerAndCounty_IsRefused_AndChangesNothing(string caller)
     {
         if (Allowed.Contains(caller)) return; // the allowed ones are checked on orders of their own (CancelAndItsReplay_...)
-        var response = await scenario.Callers[caller].Post($"orders/{scenario.OrderId}/cancel", new { reason = "不要了" }, Key());
+        var response = await scenario.Callers[caller].Post($"orders/{scenario.OrderId}/cancel", new { reason = "不要了" }, Headers.Idempotency());
         Assert.Equal(Expected(caller), response.Status);
         AssertShows(response, pickupCode: false);
         Assert.Equal("routed", (await scenario.County().Get($"orders/{scenario.OrderId}")).Json["status"]!.GetValue<string>());
@@ -146,9 +138,9 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Scenario s
     [InlineData("bootstrap")]
     public async Task CancelAndItsReplay_ShowThePickupCode_OnlyToOwnerAndCounty(string caller)
     {
-        var placed = await scenario.Callers["owner"].Post("orders", OrderBody(scenario.ListingId), Key());
+        var placed = await scenario.Callers["owner"].Post("orders", OneUnitOf(scenario.ListingId), Headers.Idempotency());
         var orderId = placed.Json["id"]!.GetValue<string>();
-        var key = Key();
+        var key = Headers.Idempotency();
         var cancel = await scenario.Callers[caller].Post($"orders/{orderId}/cancel", new { reason = "不要了" }, key);
         Assert.Equal(HttpStatusCode.OK, cancel.Status);
         AssertShows(cancel, pickupCode: true);
@@ -166,7 +158,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Scenario s
     [Fact]
     public async Task PlacementAndItsReplay_ShowThePickupCode_ToTheOrderingStation_AndAnotherStationsSameKeyIsItsOwn()
     {
-        var replay = await scenario.Callers["owner"].Post("orders", OrderBody(scenario.ListingId), Key(scenario.PlacementKey));
+        var replay = await scenario.Callers["owner"].Post("orders", OneUnitOf(scenario.ListingId), Headers.Idempotency(scenario.PlacementKey));
         Assert.Equal(HttpStatusCode.Created, replay.Status);
         Assert.Equal("true", replay.Header("Idempotent-Replayed"));
         Assert.Equal(scenario.PickupCode, replay.Json["pickupCode"]!.GetValue<string>());
@@ -175,7 +167,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Scenario s
         // Another station sending the same key and body places an order of its own; it never reads the owner's.
         foreach (var other in new[] { "seller", "buyersNeighbour", "otherTownship" })
         {
-            var theirs = await scenario.Callers[other].Post("orders", OrderBody(scenario.ListingId), Key(scenario.PlacementKey));
+            var theirs = await scenario.Callers[other].Post("orders", OneUnitOf(scenario.ListingId), Headers.Idempotency(scenario.PlacementKey));
             Assert.Equal(HttpStatusCode.Created, theirs.Status);
             Assert.Null(theirs.Header("Idempotent-Replayed"));
             Assert.NotEqual(scenario.OrderId, theirs.Json["id"]!.GetValue<string>());
@@ -183,12 +175,12 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Scenario s
         }
         foreach (var other in new[] { "hubOnPath", "hubOffPath", "county", "bootstrap" })
         {
-            var refused = await scenario.Callers[other].Post("orders", OrderBody(scenario.ListingId), Key(scenario.PlacementKey));
+            var refused = await scenario.Callers[other].Post("orders", OneUnitOf(scenario.ListingId), Headers.Idempotency(scenario.PlacementKey));
             Assert.Equal(HttpStatusCode.Forbidden, refused.Status);
             AssertShows(refused, pickupCode: false);
         }
         foreach (var other in Unauthenticated)
-            Assert.Equal(HttpStatusCode.Unauthorized, (await scenario.Callers[other].Post("orders", OrderBody(scenario.ListingId), Key(scenario.PlacementKey))).Status);
+            Assert.Equal(HttpStatusCode.Unauthorized, (await scenario.Callers[other].Post("orders", OneUnitOf(scenario.ListingId), Headers.Idempotency(scenario.PlacementKey))).Status);
     }
 
     /// <summary>
@@ -217,7 +209,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Scenario s
     {
         foreach (var (scanEvent, code) in new[] { ("arrive", (string?)null), ("pickup", scenario.PickupCode) })
         {
-            var response = await scenario.Callers[caller].Post($"shipments/{scenario.ShipmentId}/scans", new { @event = scanEvent, nodeId, pickupCode = code }, Key());
+            var response = await scenario.Callers[caller].Post($"shipments/{scenario.ShipmentId}/scans", new { @event = scanEvent, nodeId, pickupCode = code }, Headers.Idempotency());
             Assert.True(expected == response.Status, $"{scanEvent}: {response}");
             AssertShows(response, pickupCode: false);
         }
@@ -255,7 +247,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Scenario s
     public async Task PatchListing_OnlyOwnerStationAndCounty(string caller)
     {
         var api = caller == "owner" ? scenario.Callers["seller"] : scenario.Callers[caller]; // the listing's owner is the seller
-        var response = await api.Patch($"listings/{scenario.ListingId}", new { title = "莲花白莲 500g" }, new Dictionary<string, string> { ["If-Match"] = "*" });
+        var response = await api.Patch($"listings/{scenario.ListingId}", new { title = "莲花白莲 500g" }, Headers.IfMatch());
         var expected = caller == "seller" ? HttpStatusCode.OK : Expected(caller);
         Assert.Equal(expected, response.Status);
         AssertShows(response, pickupCode: false);
@@ -270,8 +262,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Scenario s
         var refused = Unauthenticated.Contains(caller) ? HttpStatusCode.Unauthorized : HttpStatusCode.Forbidden;
         var create = await api.Post("keys", new { role = "station", scopeId = Seller });
         Assert.Equal(county ? HttpStatusCode.Created : refused, create.Status);
-        var victim = await scenario.County().Post("keys", new { role = "hub", scopeId = HubOnPath });
-        var revoke = await api.Delete($"keys/{victim.Json["keyId"]}");
+        var victim = await Keys.Issue(scenario.County(), HubOnPath);
+        var revoke = await api.Delete($"keys/{victim.KeyId}");
         Assert.Equal(county ? HttpStatusCode.NoContent : refused, revoke.Status);
         Assert.Equal(county ? HttpStatusCode.OK : refused, (await api.Post($"shipments/{scenario.ShipmentId}/unlock", new { })).Status);
         Assert.Equal(Unauthenticated.Contains(caller) ? refused : HttpStatusCode.OK, (await api.Get("network")).Status);
@@ -282,9 +274,9 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Scenario s
     public async Task CountyKeys_CanRevokeThemselves_ButNotTheBootstrapKey()
     {
         Assert.Equal(HttpStatusCode.NotFound, (await scenario.County().Delete("keys/county-bootstrap")).Status);
-        var issued = await scenario.County().Post("keys", new { role = "county" });
-        var county = scenario.Client(issued.Json["key"]!.GetValue<string>());
-        Assert.Equal(HttpStatusCode.NoContent, (await county.Delete($"keys/{issued.Json["keyId"]}")).Status);
+        var issued = await Keys.Issue(scenario.County(), "county", null);
+        var county = issued.Api;
+        Assert.Equal(HttpStatusCode.NoContent, (await county.Delete($"keys/{issued.KeyId}")).Status);
         Assert.Equal(HttpStatusCode.Unauthorized, (await county.Get("network")).Status);
         Assert.Equal(HttpStatusCode.OK, (await scenario.County().Get("network")).Status);
     }

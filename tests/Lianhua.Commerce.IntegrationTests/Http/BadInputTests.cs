@@ -12,25 +12,25 @@ public sealed class BadInputTests(LocalHostFixture host) : IClassFixture<LocalHo
     {
         { "{\"title\": ", "body" },
         { "[1,2,3]", "body" },
-        { "{\"title\":\"x\",\"category\":\"rice\",\"unit\":\"jin\",\"unitWeightGrams\":500,\"priceFen\":\"cheap\",\"stock\":1}", "priceFen" },
-        { "{\"title\":\"x\",\"category\":\"rice\",\"unit\":\"jin\",\"unitWeightGrams\":500,\"priceFen\":10.5,\"stock\":1}", "priceFen" },
-        { "{\"category\":\"rice\",\"unit\":\"jin\",\"unitWeightGrams\":500,\"priceFen\":100,\"stock\":1}", "title" },
-        { "{\"title\":\"x\",\"category\":\"rice\",\"unit\":\"jin\",\"unitWeightGrams\":500,\"priceFen\":0,\"stock\":1}", "priceFen" },
-        { "{\"title\":\"x\",\"category\":\"rice\",\"unit\":\"jin\",\"unitWeightGrams\":500,\"priceFen\":-5,\"stock\":1}", "priceFen" },
-        { "{\"title\":\"x\",\"category\":\"rice\",\"unit\":\"jin\",\"unitWeightGrams\":500,\"priceFen\":100,\"stock\":-1}", "stock" },
-        { "{\"title\":\"x\",\"category\":\"rice\",\"unit\":\"jin\",\"unitWeightGrams\":0,\"priceFen\":100,\"stock\":1}", "unitWeightGrams" },
-        { "{\"title\":\"x\",\"category\":\"rice\",\"unit\":\"jin\",\"unitWeightGrams\":-3,\"priceFen\":100,\"stock\":1}", "unitWeightGrams" },
-        { "{\"title\":\"" + new string('莲', 201) + "\",\"category\":\"rice\",\"unit\":\"jin\",\"unitWeightGrams\":5,\"priceFen\":100,\"stock\":1}", "title" },
-        { "{\"title\":\"x\",\"category\":\"rice\",\"unit\":\"jin\",\"unitWeightGrams\":5,\"priceFen\":100,\"stock\":1,\"producers\":[{\"householdId\":\"h1\",\"shareBp\":-1}]}", "producers[0].shareBp" },
-        { "{\"title\":\"x\",\"category\":\"rice\",\"unit\":\"jin\",\"unitWeightGrams\":5,\"priceFen\":100,\"stock\":1,\"producers\":[{\"householdId\":\"h1\",\"shareBp\":6000},{\"householdId\":\"h2\",\"shareBp\":5000}]}", "producers" },
-        { "{\"title\":\"x\",\"category\":\"Rice Bags\",\"unit\":\"jin\",\"unitWeightGrams\":5,\"priceFen\":100,\"stock\":1}", "category" },
+        { Bodies.ListingJson(priceFen: "\"cheap\""), "priceFen" },
+        { Bodies.ListingJson(priceFen: "10.5"), "priceFen" },
+        { Bodies.ListingJson(title: null), "title" },
+        { Bodies.ListingJson(priceFen: "0"), "priceFen" },
+        { Bodies.ListingJson(priceFen: "-5"), "priceFen" },
+        { Bodies.ListingJson(stock: "-1"), "stock" },
+        { Bodies.ListingJson(unitWeightGrams: "0"), "unitWeightGrams" },
+        { Bodies.ListingJson(unitWeightGrams: "-3"), "unitWeightGrams" },
+        { Bodies.ListingJson(title: new string('莲', 201), unitWeightGrams: "5"), "title" },
+        { Bodies.ListingJson(unitWeightGrams: "5", producers: """[{"householdId":"h1","shareBp":-1}]"""), "producers[0].shareBp" },
+        { Bodies.ListingJson(unitWeightGrams: "5", producers: """[{"householdId":"h1","shareBp":6000},{"householdId":"h2","shareBp":5000}]"""), "producers" },
+        { Bodies.ListingJson(category: "Rice Bags", unitWeightGrams: "5"), "category" },
     };
 
     [Theory]
     [MemberData(nameof(BadListings))]
     public async Task CreateListing_WithBadInput_Is400NamingTheField_AndStoresNothing(string body, string field)
     {
-        var station = await TestData.StationKey(host, Station);
+        var station = await Keys.Of(host, Station);
         var before = await Count(station);
         var response = await station.SendRaw(HttpMethod.Post, "listings", body);
         Assert.Equal(HttpStatusCode.BadRequest, response.Status);
@@ -44,9 +44,9 @@ public sealed class BadInputTests(LocalHostFixture host) : IClassFixture<LocalHo
     [Fact]
     public async Task CreateListing_WithBodyOver64KiB_Is413_AndStoresNothing()
     {
-        var station = await TestData.StationKey(host, Station);
+        var station = await Keys.Of(host, Station);
         var before = await Count(station);
-        var body = "{\"title\":\"x\",\"category\":\"rice\",\"unit\":\"jin\",\"unitWeightGrams\":5,\"priceFen\":100,\"stock\":1,\"pad\":\"" + new string('a', 70_000) + "\"}";
+        var body = Bodies.ListingJson(unitWeightGrams: "5", more: "\"pad\":\"" + new string('a', 70_000) + "\"");
         var response = await station.SendRaw(HttpMethod.Post, "listings", body);
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.Status);
         Assert.Equal("application/problem+json", response.ContentType);
@@ -56,8 +56,8 @@ public sealed class BadInputTests(LocalHostFixture host) : IClassFixture<LocalHo
     [Fact]
     public async Task UnknownJsonFields_AreIgnored()
     {
-        var station = await TestData.StationKey(host, Station);
-        var body = "{\"title\":\"x\",\"category\":\"rice\",\"unit\":\"jin\",\"unitWeightGrams\":5,\"priceFen\":100,\"stock\":1,\"stationId\":\"st-360321204-01\",\"id\":\"mine\"}";
+        var station = await Keys.Of(host, Station);
+        var body = Bodies.ListingJson(unitWeightGrams: "5", more: "\"stationId\":\"st-360321204-01\",\"id\":\"mine\"");
         var response = await station.SendRaw(HttpMethod.Post, "listings", body);
         Assert.Equal(HttpStatusCode.Created, response.Status);
         Assert.Equal(Station, response.Json["stationId"]!.GetValue<string>());
@@ -72,9 +72,9 @@ public sealed class BadInputTests(LocalHostFixture host) : IClassFixture<LocalHo
     [InlineData("{\"priceFen\":")]
     public async Task PatchListing_WithBadInput_Is400_AndChangesNothing(string body)
     {
-        var station = await TestData.StationKey(host, Station);
+        var station = await Keys.Of(host, Station);
         var listing = await TestData.CreateListing(station);
-        var response = await station.SendRaw(HttpMethod.Patch, $"listings/{listing["id"]}", body, new Dictionary<string, string> { ["If-Match"] = "*" });
+        var response = await station.SendRaw(HttpMethod.Patch, $"listings/{listing["id"]}", body, Headers.IfMatch());
         Assert.Equal(HttpStatusCode.BadRequest, response.Status);
         var read = await station.Get($"listings/{listing["id"]}");
         Assert.Equal(listing["priceFen"]!.GetValue<long>(), read.Json["priceFen"]!.GetValue<long>());

@@ -49,7 +49,7 @@ public sealed class CancelFaultTests(ShortLeaseHost host) : IClassFixture<ShortL
             _ => FaultFlow.Batch($"{host.Prefix}Runs"),
         };
         host.Faults.Add(new($"{step} fault", matches, responseLost, skip));
-        var key = FaultFlow.NewKey();
+        var key = Headers.Idempotency();
         var first = await _flow.Cancel(id, key);
         Assert.Equal(0, host.Faults.Remaining);
         host.Faults.Clear();
@@ -86,7 +86,7 @@ public sealed class CancelFaultTests(ShortLeaseHost host) : IClassFixture<ShortL
         var tracking = await _flow.Routed(id);
         var released = (await _flow.Legs(tracking)).Select(l => l.Load - 3 * FaultFlow.UnitWeightGrams).ToList();
 
-        var answers = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => _flow.Cancel(id, FaultFlow.NewKey())));
+        var answers = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => _flow.Cancel(id, Headers.Idempotency())));
         Assert.Single(answers, a => a.Status == HttpStatusCode.OK);
         Assert.All(answers.Where(a => a.Status != HttpStatusCode.OK), a => Assert.Equal(HttpStatusCode.Conflict, a.Status));
         Assert.Equal(10, await _flow.Stock(listingId));
@@ -105,7 +105,7 @@ public sealed class CancelFaultTests(ShortLeaseHost host) : IClassFixture<ShortL
             AfterSend: false, Skip: 0, Stall: TimeSpan.FromSeconds(3)));
         var id = (await _flow.Place(listingId, 2))["id"]!.GetValue<string>();
         await Eventually.True(() => host.Faults.Remaining == 0, 30, "routing never got to storing the shipments");
-        var cancel = await _flow.Cancel(id, FaultFlow.NewKey());
+        var cancel = await _flow.Cancel(id, Headers.Idempotency());
         Assert.Equal(HttpStatusCode.OK, cancel.Status);
         Assert.Equal(10, await _flow.Stock(listingId));
 
@@ -122,7 +122,7 @@ public sealed class CancelFaultTests(ShortLeaseHost host) : IClassFixture<ShortL
         var buyer = await _flow.KeyOf(TestData.StationB);
         // The placement dies before its commit; the router takes it over after the lease (1 s here) and commits it.
         host.Faults.Add(new("commit", FaultFlow.Batch($"{host.Prefix}Orders"), AfterSend: false, Skip: 0));
-        var placed = await buyer.Post("orders", FaultFlow.OrderBody(listingId, 4), FaultFlow.NewKey());
+        var placed = await buyer.Post("orders", Bodies.Order((listingId, 4)), Headers.Idempotency());
         host.Faults.Clear();
         Assert.Equal(HttpStatusCode.InternalServerError, placed.Status);
         string? id = null;
@@ -133,7 +133,7 @@ public sealed class CancelFaultTests(ShortLeaseHost host) : IClassFixture<ShortL
             return id is not null;
         }, 30, "the router never finished the placement");
         // Cancel as soon as the order shows: routing of the recovered order runs at the same time.
-        var key = FaultFlow.NewKey();
+        var key = Headers.Idempotency();
         ApiResponse cancel = null!;
         await Eventually.True(async () => (cancel = await _flow.Cancel(id!, key)).Status == HttpStatusCode.OK, 30, cancel?.ToString());
         Assert.Equal(10, await _flow.Stock(listingId));
@@ -153,7 +153,7 @@ public sealed class CancelFaultTests(ShortLeaseHost host) : IClassFixture<ShortL
         Assert.Null(stale!.RoutedAt);
         var tracking = await _flow.Routed(id);
         var released = (await _flow.Legs(tracking)).Select(l => l.Load - 2 * FaultFlow.UnitWeightGrams).ToList();
-        Assert.Equal(HttpStatusCode.OK, (await _flow.Cancel(id, FaultFlow.NewKey())).Status);
+        Assert.Equal(HttpStatusCode.OK, (await _flow.Cancel(id, Headers.Idempotency())).Status);
         await _flow.RunsAre(tracking, released, listed: false, "the cancel did not give the runs back");
         await Eventually.True(async () => (await host.Storage.Queue("orders-placed").GetPropertiesAsync()).Value.ApproximateMessagesCount == 0, 30, "messages left");
 

@@ -10,20 +10,12 @@ public sealed class DeliveryTests(LocalHostFixture host) : IClassFixture<LocalHo
 {
     private readonly NetworkNodes _nodes = new(host);
     private Task<Api> KeyOf(string nodeId) => _nodes.KeyOf(nodeId);
-    private static Dictionary<string, string> Key() => NetworkNodes.Key();
 
     private async Task<JsonNode> Order(string buyer, params (string Seller, long Quantity)[] lines)
     {
         var listingIds = new List<(string, long)>();
-        foreach (var (seller, quantity) in lines)
-            listingIds.Add(((await TestData.CreateListing(await KeyOf(seller), TestData.Listing(stock: 50)))["id"]!.GetValue<string>(), quantity));
-        var order = await (await KeyOf(buyer)).Post("orders", new
-        {
-            lines = listingIds.Select(l => new { listingId = l.Item1, quantity = l.Item2 }).ToArray(),
-            recipient = new { name = "王芳", phone = "13907990000" }, paymentMethod = "cod",
-        }, Key());
-        Assert.Equal(HttpStatusCode.Created, order.Status);
-        return order.Json;
+        foreach (var (seller, quantity) in lines) listingIds.Add((await _nodes.NewListing(seller, stock: 50), quantity));
+        return await _nodes.Place(buyer, [.. listingIds]);
     }
 
     private Task<JsonNode> Routed(string orderId, string buyer) => _nodes.Routed(orderId, buyer);
@@ -56,14 +48,14 @@ public sealed class DeliveryTests(LocalHostFixture host) : IClassFixture<LocalHo
         Assert.Equal(HttpStatusCode.Conflict, (await Scan(id, "arrive", TestData.HubA)).Status);
         Assert.Equal(HttpStatusCode.Conflict, (await Scan(id, "depart", TestData.HubA)).Status);
         Assert.Equal(HttpStatusCode.NotFound, (await Scan(id, "depart", "hub-360321100")).Status);
-        var impostor = await (await KeyOf(TestData.HubA)).Post($"shipments/{id}/scans", new { @event = "depart", nodeId = TestData.StationA }, Key());
+        var impostor = await (await KeyOf(TestData.HubA)).Post($"shipments/{id}/scans", new { @event = "depart", nodeId = TestData.StationA }, Headers.Idempotency());
         Assert.Equal(HttpStatusCode.NotFound, impostor.Status);
         Assert.Equal(HttpStatusCode.Conflict, (await Scan(id, "pickup", TestData.StationB, order["pickupCode"]!.GetValue<string>())).Status);
 
         var nodes = Nodes(shipment);
         for (var i = 0; i + 1 < nodes.Length; i++)
         {
-            var key = Key();
+            var key = Headers.Idempotency();
             var depart = await Scan(id, "depart", nodes[i], key: key);
             Assert.True(depart.Status == HttpStatusCode.OK, depart.ToString());
             var replay = await Scan(id, "depart", nodes[i], key: key);
@@ -83,7 +75,7 @@ public sealed class DeliveryTests(LocalHostFixture host) : IClassFixture<LocalHo
         var final = await (await KeyOf(TestData.StationB)).Get($"orders/{order["id"]}/tracking");
         Assert.Equal("delivered", final.Json["status"]!.GetValue<string>());
         Assert.Equal(9, final.Json["shipments"]![0]!["events"]!.AsArray().Count);
-        Assert.Equal(HttpStatusCode.Conflict, (await (await KeyOf(TestData.StationB)).Post($"orders/{order["id"]}/cancel", new { reason = "晚了" }, Key())).Status);
+        Assert.Equal(HttpStatusCode.Conflict, (await (await KeyOf(TestData.StationB)).Post($"orders/{order["id"]}/cancel", new { reason = "晚了" }, Headers.Idempotency())).Status);
         var delivered = await host.Storage.Queue("shipments-delivered").PeekMessagesAsync(32);
         Assert.Contains(delivered.Value, m => m.Body.ToString().Contains(id));
     }
@@ -95,7 +87,7 @@ public sealed class DeliveryTests(LocalHostFixture host) : IClassFixture<LocalHo
         var shipment = (await Routed(order["id"]!.GetValue<string>(), TestData.StationA2))["shipments"]![0]!;
         var id = shipment["id"]!.GetValue<string>();
         // Each scanner numbers its own scans: the same Idempotency-Key at another node is another scan, not a reuse.
-        var key = new Dictionary<string, string> { ["Idempotency-Key"] = "scan-" + Guid.NewGuid().ToString("N")[..8] };
+        var key = Headers.Idempotency("scan-" + Guid.NewGuid().ToString("N")[..8]);
         var depart = await Scan(id, "depart", TestData.StationA, key: key);
         Assert.Equal(HttpStatusCode.OK, depart.Status);
         var arrive = await Scan(id, "arrive", TestData.HubA, key: key);
@@ -163,7 +155,7 @@ public sealed class DeliveryTests(LocalHostFixture host) : IClassFixture<LocalHo
         async Task<long> Load() => (await seller.Get($"runs?nodeId=st-360321102-05&date={date}")).Json["items"]!.AsArray()
             .Single(r => r!["to"]!.GetValue<string>() == "hub-360321102")!["loadGrams"]!.GetValue<long>();
         Assert.Equal(1000, await Load());
-        var key = Key();
+        var key = Headers.Idempotency();
         var buyer = await KeyOf(TestData.StationB);
         Assert.Equal(HttpStatusCode.OK, (await buyer.Post($"orders/{orderId}/cancel", new { reason = "不要了" }, key)).Status);
         Assert.Equal(0, await Load());
@@ -182,7 +174,7 @@ public sealed class DeliveryTests(LocalHostFixture host) : IClassFixture<LocalHo
         var order = await Order(TestData.StationB, (TestData.StationA, 1));
         var shipment = (await Routed(order["id"]!.GetValue<string>(), TestData.StationB))["shipments"]![0]!;
         Assert.Equal(HttpStatusCode.OK, (await Scan(shipment["id"]!.GetValue<string>(), "depart", TestData.StationA)).Status);
-        var cancel = await (await KeyOf(TestData.StationB)).Post($"orders/{order["id"]}/cancel", new { reason = "x" }, Key());
+        var cancel = await (await KeyOf(TestData.StationB)).Post($"orders/{order["id"]}/cancel", new { reason = "x" }, Headers.Idempotency());
         Assert.Equal(HttpStatusCode.Conflict, cancel.Status);
     }
 
@@ -205,12 +197,9 @@ public sealed class DeliveryTests(LocalHostFixture host) : IClassFixture<LocalHo
     [Fact]
     public async Task ParallelRoutingOfOneOrder_BooksEachLegOnce()
     {
-        var listingId = (await TestData.CreateListing(await KeyOf("st-360321104-03"), TestData.Listing(stock: 50)))["id"]!.GetValue<string>();
+        var listingId = await TestData.NewListingId(await KeyOf("st-360321104-03"), Bodies.Listing(stock: 50));
         var key = Guid.NewGuid().ToString("N");
-        var order = await (await KeyOf(TestData.StationB)).Post("orders", new
-        {
-            lines = new[] { new { listingId, quantity = 3 } }, recipient = new { name = "王芳", phone = "13907990000" }, paymentMethod = "cod",
-        }, new Dictionary<string, string> { ["Idempotency-Key"] = key });
+        var order = await (await KeyOf(TestData.StationB)).Post("orders", Bodies.Order((listingId, 3)), Headers.Idempotency(key));
         var orderId = order.Json["id"]!.GetValue<string>();
         // Four deliveries of the same message at once (the queue's own copy is still hidden), as a 16-wide batch could do.
         var router = host.App.Services.GetRequiredService<OrderRouter>();
@@ -235,7 +224,7 @@ public sealed class DeliveryTests(LocalHostFixture host) : IClassFixture<LocalHo
     [InlineData("{\"event\":\"depart\"}")]
     public async Task Scan_WithBadInput_Is400(string body)
     {
-        var response = await (await KeyOf(TestData.StationA)).SendRaw(HttpMethod.Post, $"shipments/{TestData.StationA}-0000000000000000000abcdef12-01/scans", body, Key());
+        var response = await (await KeyOf(TestData.StationA)).SendRaw(HttpMethod.Post, $"shipments/{TestData.StationA}-0000000000000000000abcdef12-01/scans", body, Headers.Idempotency());
         Assert.Equal(HttpStatusCode.BadRequest, response.Status);
     }
 

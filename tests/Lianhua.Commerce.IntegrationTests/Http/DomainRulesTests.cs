@@ -9,8 +9,7 @@ public sealed class DomainRulesTests(LocalHostFixture host) : IClassFixture<Loca
 {
     private readonly NetworkNodes _nodes = new(host);
     private Task<Api> KeyOf(string nodeId) => _nodes.KeyOf(nodeId);
-    private static Dictionary<string, string> Key() => NetworkNodes.Key();
-    private Task<ApiResponse> Place(string buyer, params (string ListingId, long Quantity)[] lines) => _nodes.Place(buyer, lines);
+    private Task<JsonNode> Place(string buyer, params (string ListingId, long Quantity)[] lines) => _nodes.Place(buyer, lines);
     private Task<string> NewListing(string seller, long stock = 50, long priceFen = 4550) => _nodes.NewListing(seller, stock, priceFen);
     private Task<JsonNode> Routed(string orderId, string buyer) => _nodes.Routed(orderId, buyer);
 
@@ -21,12 +20,11 @@ public sealed class DomainRulesTests(LocalHostFixture host) : IClassFixture<Loca
         var local = await NewListing(TestData.StationA);
         var neighbour = await NewListing(TestData.StationA2);
         var order = await Place(TestData.StationA, (local, 1), (neighbour, 2));
-        Assert.Equal(HttpStatusCode.Created, order.Status);
-        var orderId = order.Json["id"]!.GetValue<string>();
+        var orderId = order["id"]!.GetValue<string>();
         var tracking = await Routed(orderId, TestData.StationA);
         Assert.Equal(2, tracking["shipments"]!.AsArray().Count);
         Assert.All(tracking["shipments"]!.AsArray(), s => Assert.Empty(s!["events"]!.AsArray()));
-        var cancel = await (await KeyOf(TestData.StationA)).Post($"orders/{orderId}/cancel", new { reason = "不要了" }, Key());
+        var cancel = await (await KeyOf(TestData.StationA)).Post($"orders/{orderId}/cancel", new { reason = "不要了" }, Headers.Idempotency());
         Assert.True(cancel.Status == HttpStatusCode.OK, cancel.ToString());
         Assert.Equal("cancelled", cancel.Json["status"]!.GetValue<string>());
         foreach (var id in new[] { local, neighbour })
@@ -38,11 +36,10 @@ public sealed class DomainRulesTests(LocalHostFixture host) : IClassFixture<Loca
     {
         var listingId = await NewListing(TestData.StationA2, priceFen: 1000);
         var order = await Place(TestData.StationA, (listingId, 3));
-        Assert.Equal(HttpStatusCode.Created, order.Status);
         var seller = await KeyOf(TestData.StationA2);
-        var patched = await seller.Patch($"listings/{listingId}", new { priceFen = 2000, title = "新名字" }, new Dictionary<string, string> { ["If-Match"] = "*" });
+        var patched = await seller.Patch($"listings/{listingId}", new { priceFen = 2000, title = "新名字" }, Headers.IfMatch());
         Assert.Equal(HttpStatusCode.OK, patched.Status);
-        var read = await (await KeyOf(TestData.StationA)).Get($"orders/{order.Json["id"]}");
+        var read = await (await KeyOf(TestData.StationA)).Get($"orders/{order["id"]}");
         Assert.Equal(1000, read.Json["lines"]![0]!["unitPriceFen"]!.GetValue<long>());
         Assert.Equal(3000, read.Json["totalFen"]!.GetValue<long>());
         Assert.Equal("莲花白莲 500g", read.Json["lines"]![0]!["title"]!.GetValue<string>());
@@ -52,21 +49,21 @@ public sealed class DomainRulesTests(LocalHostFixture host) : IClassFixture<Loca
     public async Task Patch_ChangesOnlyTheFieldsSent_AndIgnoresOthers()
     {
         var seller = await KeyOf(TestData.StationA2);
-        var created = await seller.Post("listings", TestData.Listing());
+        var created = await seller.Post("listings", Bodies.Listing());
         var id = created.Json["id"]!.GetValue<string>();
         var patched = await seller.Patch($"listings/{id}", new { stock = 7, category = "rice", producers = new[] { new { householdId = "h1", shareBp = 10 } } },
-            new Dictionary<string, string> { ["If-Match"] = created.Header("ETag")! });
+            Headers.IfMatch(created.Header("ETag")!));
         Assert.Equal(HttpStatusCode.OK, patched.Status);
         Assert.Equal(7, patched.Json["stock"]!.GetValue<long>());
         Assert.Equal("lotus-seed", patched.Json["category"]!.GetValue<string>());
         Assert.Empty(patched.Json["producers"]!.AsArray());
         Assert.Equal(4550, patched.Json["priceFen"]!.GetValue<long>());
-        var onlyOthers = await seller.Patch($"listings/{id}", new { category = "rice" }, new Dictionary<string, string> { ["If-Match"] = "*" });
+        var onlyOthers = await seller.Patch($"listings/{id}", new { category = "rice" }, Headers.IfMatch());
         Assert.Equal(HttpStatusCode.BadRequest, onlyOthers.Status);
-        var stale = await seller.Patch($"listings/{id}", new { stock = 8 }, new Dictionary<string, string> { ["If-Match"] = created.Header("ETag")! });
+        var stale = await seller.Patch($"listings/{id}", new { stock = 8 }, Headers.IfMatch(created.Header("ETag")!));
         Assert.Equal(HttpStatusCode.PreconditionFailed, stale.Status);
-        Assert.Equal(HttpStatusCode.BadRequest, (await seller.Patch($"listings/{id}", new { stock = 1_000_001 }, new Dictionary<string, string> { ["If-Match"] = "*" })).Status);
-        Assert.Equal(HttpStatusCode.OK, (await seller.Patch($"listings/{id}", new { stock = 1_000_000 }, new Dictionary<string, string> { ["If-Match"] = "*" })).Status);
+        Assert.Equal(HttpStatusCode.BadRequest, (await seller.Patch($"listings/{id}", new { stock = 1_000_001 }, Headers.IfMatch())).Status);
+        Assert.Equal(HttpStatusCode.OK, (await seller.Patch($"listings/{id}", new { stock = 1_000_000 }, Headers.IfMatch())).Status);
     }
 
     [Theory]
@@ -81,7 +78,7 @@ public sealed class DomainRulesTests(LocalHostFixture host) : IClassFixture<Loca
     [InlineData("[{\"householdId\":\"h0\",\"shareBp\":1},{\"householdId\":\"h1\",\"shareBp\":1},{\"householdId\":\"h2\",\"shareBp\":1},{\"householdId\":\"h3\",\"shareBp\":1},{\"householdId\":\"h4\",\"shareBp\":1},{\"householdId\":\"h5\",\"shareBp\":1},{\"householdId\":\"h6\",\"shareBp\":1},{\"householdId\":\"h7\",\"shareBp\":1},{\"householdId\":\"h8\",\"shareBp\":1},{\"householdId\":\"h9\",\"shareBp\":1},{\"householdId\":\"h10\",\"shareBp\":1}]")]
     public async Task Producers_OutsideTheRules_Are400(string producers)
     {
-        var body = "{\"title\":\"t\",\"category\":\"rice\",\"unit\":\"kg\",\"unitWeightGrams\":1000,\"priceFen\":100,\"stock\":1,\"producers\":" + producers + "}";
+        var body = Bodies.ListingJson(title: "t", unit: "kg", unitWeightGrams: "1000", producers: producers);
         var response = await (await KeyOf(TestData.StationA2)).SendRaw(HttpMethod.Post, "listings", body);
         Assert.True(response.Status == HttpStatusCode.BadRequest, response.ToString());
     }
@@ -89,11 +86,9 @@ public sealed class DomainRulesTests(LocalHostFixture host) : IClassFixture<Loca
     [Fact]
     public async Task Producers_TenSharesAddingUpTo10000_AreKept()
     {
-        var producers = Enumerable.Range(0, 10).Select(i => new { householdId = $"hh-{i}", shareBp = 1000 }).ToArray();
-        var created = await (await KeyOf(TestData.StationA2)).Post("listings", new
-        {
-            title = "t", category = "rice", unit = "kg", unitWeightGrams = 1000, priceFen = 100, stock = 1, producers,
-        });
+        var producers = Enumerable.Range(0, 10).Select(i => new ProducerBody($"hh-{i}", 1000)).ToArray();
+        var created = await (await KeyOf(TestData.StationA2)).Post("listings",
+            Bodies.Listing("t", priceFen: 100, stock: 1, category: "rice", unit: "kg", unitWeightGrams: 1000, producers: producers));
         Assert.True(created.Status == HttpStatusCode.Created, created.ToString());
         Assert.Equal(10, created.Json["producers"]!.AsArray().Count);
     }
@@ -106,7 +101,7 @@ public sealed class DomainRulesTests(LocalHostFixture host) : IClassFixture<Loca
         var mine = new List<string>();
         for (var i = 0; i < 3; i++) mine.Add(await NewListing(station));
         // Reservations next to those listings (same partition).
-        Assert.Equal(HttpStatusCode.Created, (await Place(TestData.StationA, (mine[0], 1), (mine[1], 1))).Status);
+        await Place(TestData.StationA, (mine[0], 1), (mine[1], 1));
         var county = host.County();
         async Task<List<JsonNode>> All(string query)
         {
@@ -140,8 +135,7 @@ public sealed class DomainRulesDeliveryTests(LocalHostFixture host) : IClassFixt
 {
     private readonly NetworkNodes _nodes = new(host);
     private Task<Api> KeyOf(string nodeId) => _nodes.KeyOf(nodeId);
-    private static Dictionary<string, string> Key() => NetworkNodes.Key();
-    private Task<ApiResponse> Place(string buyer, params (string ListingId, long Quantity)[] lines) => _nodes.Place(buyer, lines);
+    private Task<JsonNode> Place(string buyer, params (string ListingId, long Quantity)[] lines) => _nodes.Place(buyer, lines);
     private Task<string> NewListing(string seller, long stock = 50) => _nodes.NewListing(seller, stock);
     private Task<JsonNode> Routed(string orderId, string buyer) => _nodes.Routed(orderId, buyer);
     private Task<ApiResponse> Scan(string shipmentId, string scanEvent, string nodeId, string? code = null) => _nodes.Scan(shipmentId, scanEvent, nodeId, code);
@@ -151,16 +145,15 @@ public sealed class DomainRulesDeliveryTests(LocalHostFixture host) : IClassFixt
     {
         var listingId = await NewListing(TestData.StationA2, stock: 1_000_000);
         var order = await Place(TestData.StationA, (listingId, 10));
-        Assert.Equal(HttpStatusCode.Created, order.Status);
         var seller = await KeyOf(TestData.StationA2);
-        Assert.Equal(HttpStatusCode.OK, (await seller.Patch($"listings/{listingId}", new { stock = 1_000_000 }, new Dictionary<string, string> { ["If-Match"] = "*" })).Status);
-        var cancel = await (await KeyOf(TestData.StationA)).Post($"orders/{order.Json["id"]}/cancel", new { reason = "不要了" }, Key());
+        Assert.Equal(HttpStatusCode.OK, (await seller.Patch($"listings/{listingId}", new { stock = 1_000_000 }, Headers.IfMatch())).Status);
+        var cancel = await (await KeyOf(TestData.StationA)).Post($"orders/{order["id"]}/cancel", new { reason = "不要了" }, Headers.Idempotency());
         Assert.Equal(HttpStatusCode.OK, cancel.Status);
         var read = await seller.Get($"listings/{listingId}");
         Assert.Equal(HttpStatusCode.OK, read.Status);
         Assert.Equal(1_000_010, read.Json["stock"]!.GetValue<long>());
         // Other fields can still be changed; the stock itself only within the limit.
-        Assert.Equal(HttpStatusCode.OK, (await seller.Patch($"listings/{listingId}", new { priceFen = 10 }, new Dictionary<string, string> { ["If-Match"] = "*" })).Status);
+        Assert.Equal(HttpStatusCode.OK, (await seller.Patch($"listings/{listingId}", new { priceFen = 10 }, Headers.IfMatch())).Status);
     }
 
     [Fact]
@@ -171,9 +164,8 @@ public sealed class DomainRulesDeliveryTests(LocalHostFixture host) : IClassFixt
         var near = await NewListing(TestData.StationA);
         var far = await NewListing("st-360321200-01");
         var order = await Place(TestData.StationA2, (own, 1), (near, 1), (far, 1));
-        Assert.Equal(HttpStatusCode.Created, order.Status);
-        var orderId = order.Json["id"]!.GetValue<string>();
-        var code = order.Json["pickupCode"]!.GetValue<string>();
+        var orderId = order["id"]!.GetValue<string>();
+        var code = order["pickupCode"]!.GetValue<string>();
         var shipments = (await Routed(orderId, TestData.StationA2))["shipments"]!.AsArray();
         Assert.Equal(3, shipments.Count);
         string IdFrom(string origin) => shipments.Single(s => s!["originStationId"]!.GetValue<string>() == origin)!["id"]!.GetValue<string>();
@@ -182,7 +174,7 @@ public sealed class DomainRulesDeliveryTests(LocalHostFixture host) : IClassFixt
 
         Assert.Equal(HttpStatusCode.OK, (await Scan(IdFrom(TestData.StationA), "depart", TestData.StationA)).Status);
         Assert.Equal("in_transit", await Status());
-        var cancel = await buyer.Post($"orders/{orderId}/cancel", new { reason = "x" }, Key());
+        var cancel = await buyer.Post($"orders/{orderId}/cancel", new { reason = "x" }, Headers.Idempotency());
         Assert.Equal(HttpStatusCode.Conflict, cancel.Status);
         Assert.Equal(49, (await buyer.Get($"listings/{far}")).Json["stock"]!.GetValue<long>());
 

@@ -12,30 +12,18 @@ namespace Lianhua.Commerce.IntegrationTests.Http;
 public sealed class FaultFlow(LocalHostFixture host, string sellerStation = TestData.StationA, string buyerStation = TestData.StationB)
 {
     public const long UnitWeightGrams = 500;
-    private readonly Dictionary<string, Api> _keys = new();
+    private readonly NetworkNodes _nodes = new(host);
 
     public string Buyer => buyerStation;
 
-    public async Task<Api> KeyOf(string nodeId)
-    {
-        if (_keys.TryGetValue(nodeId, out var api)) return api;
-        var role = nodeId.StartsWith("st-") ? "station" : "hub";
-        var issued = await host.County().Post("keys", new { role, scopeId = nodeId });
-        Assert.Equal(HttpStatusCode.Created, issued.Status);
-        return _keys[nodeId] = host.Client(issued.Json["key"]!.GetValue<string>());
-    }
-
-    public static Dictionary<string, string> NewKey() => new() { ["Idempotency-Key"] = Guid.NewGuid().ToString("N") };
+    public Task<Api> KeyOf(string nodeId) => _nodes.KeyOf(nodeId);
 
     public async Task<string> Listing(long stock) =>
-        (await TestData.CreateListing(await KeyOf(sellerStation), TestData.Listing(stock: stock)))["id"]!.GetValue<string>();
-
-    public static object OrderBody(string listingId, long quantity) =>
-        new { lines = new[] { new { listingId, quantity } }, recipient = new { name = "李强", phone = "15170990000" }, paymentMethod = "cod" };
+        await TestData.NewListingId(await KeyOf(sellerStation), Bodies.Listing(stock: stock));
 
     public async Task<JsonNode> Place(string listingId, long quantity)
     {
-        var placed = await (await KeyOf(buyerStation)).Post("orders", OrderBody(listingId, quantity), NewKey());
+        var placed = await (await KeyOf(buyerStation)).Post("orders", Bodies.Order((listingId, quantity)), Headers.Idempotency());
         Assert.True(placed.Status == HttpStatusCode.Created, placed.ToString());
         return placed.Json;
     }

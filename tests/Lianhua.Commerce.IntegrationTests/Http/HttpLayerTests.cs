@@ -34,9 +34,9 @@ public sealed class HttpLayerTests(LocalHostFixture host) : IClassFixture<LocalH
     public async Task TwoIdempotencyKeyHeaders_Are400_AndReserveNothing()
     {
         var seller = await NewStationKey();
-        var listing = await TestData.CreateListing(host.Client(seller), TestData.Listing(stock: 5));
+        var listing = await TestData.CreateListing(host.Client(seller), Bodies.Listing(stock: 5));
         var buyer = await NewStationKey(TestData.StationB);
-        var body = $$"""{"lines":[{"listingId":"{{listing["id"]}}","quantity":2}],"recipient":{"name":"王芳","phone":"13907990000"},"paymentMethod":"cod"}""";
+        var body = Bodies.OrderJson($$"""[{"listingId":"{{listing["id"]}}","quantity":2}]""");
         var response = await RawAsync("POST", "orders", body,
             [("X-Api-Key", buyer), ("Idempotency-Key", "two-keys-1"), ("Idempotency-Key", "two-keys-2"), ("Content-Type", "application/json")]);
         Assert.Equal(400, response.Status);
@@ -45,7 +45,7 @@ public sealed class HttpLayerTests(LocalHostFixture host) : IClassFixture<LocalH
         var read = await host.County().Get($"listings/{listing["id"]}");
         Assert.Equal(5, read.Json["stock"]!.GetValue<long>());
         // Neither key was taken: each alone places the order once.
-        var placed = await host.Client(buyer).SendRaw(HttpMethod.Post, "orders", body, new Dictionary<string, string> { ["Idempotency-Key"] = "two-keys-1" });
+        var placed = await host.Client(buyer).SendRaw(HttpMethod.Post, "orders", body, Headers.Idempotency("two-keys-1"));
         Assert.Equal(HttpStatusCode.Created, placed.Status);
         Assert.Null(placed.Header("Idempotent-Replayed"));
     }
@@ -54,7 +54,7 @@ public sealed class HttpLayerTests(LocalHostFixture host) : IClassFixture<LocalH
     public async Task TwoIfMatchHeaders_Are412_AndChangeNothing()
     {
         var seller = host.Client(await NewStationKey());
-        var created = await seller.Post("listings", TestData.Listing(priceFen: 1000));
+        var created = await seller.Post("listings", Bodies.Listing(priceFen: 1000));
         var etag = created.Header("ETag")!;
         var response = await RawAsync("PATCH", $"listings/{created.Json["id"]}", """{"priceFen":1}""",
             [("X-Api-Key", host.CountyKey), ("If-Match", etag), ("If-Match", "\"someone-else\""), ("Content-Type", "application/json")]);
@@ -102,12 +102,7 @@ public sealed class HttpLayerTests(LocalHostFixture host) : IClassFixture<LocalH
         Assert.NotNull(runs.Json["errors"]!["date"]);
     }
 
-    private async Task<string> NewStationKey(string station = Station)
-    {
-        var issued = await host.County().Post("keys", new { role = "station", scopeId = station });
-        Assert.Equal(HttpStatusCode.Created, issued.Status);
-        return issued.Json["key"]!.GetValue<string>();
-    }
+    private async Task<string> NewStationKey(string station = Station) => (await Keys.Issue(host.County(), station)).Key;
 
     private sealed record RawResponse(int Status, string? ContentType, string Body)
     {

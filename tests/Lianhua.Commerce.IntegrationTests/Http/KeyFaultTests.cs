@@ -35,12 +35,10 @@ public sealed class KeyFaultTests(LocalHostFixture host) : IClassFixture<LocalHo
         host.Faults.Clear();
         Assert.Equal(HttpStatusCode.InternalServerError, failed.Status);
 
-        var issued = await host.County().Post("keys", new { role = "station", scopeId = TestData.StationB });
-        Assert.Equal(HttpStatusCode.Created, issued.Status);
-        var buyer = host.Client(issued.Json["key"]!.GetValue<string>());
+        var buyer = await Keys.Of(host, TestData.StationB);
         var listingId = await _flow.Listing(stock: 5);
         foreach (var _ in Enumerable.Range(0, 2)) // fresh, then from this instance's copy (through the fence)
-            Assert.Equal(HttpStatusCode.Created, (await buyer.Post("orders", FaultFlow.OrderBody(listingId, 1), FaultFlow.NewKey())).Status);
+            Assert.Equal(HttpStatusCode.Created, (await buyer.Post("orders", Bodies.Order((listingId, 1)), Headers.Idempotency())).Status);
     }
 
     [Theory]
@@ -50,11 +48,9 @@ public sealed class KeyFaultTests(LocalHostFixture host) : IClassFixture<LocalHo
     [InlineData("ApiKeys", true)]
     public async Task RevocationInterrupted_ARetryRevokes_AndTheKeyPlacesNothingAfter(string table, bool responseLost)
     {
-        var issued = await host.County().Post("keys", new { role = "station", scopeId = TestData.StationB });
-        var keyId = issued.Json["keyId"]!.GetValue<string>();
-        var buyer = host.Client(issued.Json["key"]!.GetValue<string>());
+        var (_, keyId, buyer) = await Keys.Issue(host.County(), TestData.StationB);
         var listingId = await _flow.Listing(stock: 5);
-        Assert.Equal(HttpStatusCode.Created, (await buyer.Post("orders", FaultFlow.OrderBody(listingId, 1), FaultFlow.NewKey())).Status);
+        Assert.Equal(HttpStatusCode.Created, (await buyer.Post("orders", Bodies.Order((listingId, 1)), Headers.Idempotency())).Status);
 
         host.Faults.Add(new($"{table} delete", Delete(table), responseLost, Skip: 0));
         Assert.Equal(HttpStatusCode.InternalServerError, (await host.County().Delete($"keys/{keyId}")).Status);
@@ -63,7 +59,7 @@ public sealed class KeyFaultTests(LocalHostFixture host) : IClassFixture<LocalHo
         var retry = await host.County().Delete($"keys/{keyId}");
         Assert.True(retry.Status is HttpStatusCode.NoContent or HttpStatusCode.NotFound, retry.ToString()); // 404: the first one did delete it
 
-        Assert.Equal(HttpStatusCode.Unauthorized, (await buyer.Post("orders", FaultFlow.OrderBody(listingId, 1), FaultFlow.NewKey())).Status);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await buyer.Post("orders", Bodies.Order((listingId, 1)), Headers.Idempotency())).Status);
         Assert.Equal(HttpStatusCode.Unauthorized, (await buyer.Get("network")).Status);
         Assert.Equal(4, await _flow.Stock(listingId));
         Assert.Equal(1, await OrdersOf(listingId));
@@ -74,16 +70,14 @@ public sealed class KeyFaultTests(LocalHostFixture host) : IClassFixture<LocalHo
     [InlineData(false)] // the placement reads the key itself
     public async Task RevocationWhileAPlacementIsOnItsWay_ThePlacementDoesNotCommit(bool usedBefore)
     {
-        var issued = await host.County().Post("keys", new { role = "station", scopeId = TestData.StationB });
-        var keyId = issued.Json["keyId"]!.GetValue<string>();
-        var buyer = host.Client(issued.Json["key"]!.GetValue<string>());
+        var (_, keyId, buyer) = await Keys.Issue(host.County(), TestData.StationB);
         var listingId = await _flow.Listing(stock: 5);
-        if (usedBefore) Assert.Equal(HttpStatusCode.Created, (await buyer.Post("orders", FaultFlow.OrderBody(listingId, 1), FaultFlow.NewKey())).Status);
+        if (usedBefore) Assert.Equal(HttpStatusCode.Created, (await buyer.Post("orders", Bodies.Order((listingId, 1)), Headers.Idempotency())).Status);
         var held = usedBefore ? 1 : 0;
 
         // The placement has authenticated and reserved; its commit is held back while the county revokes the key.
         host.Faults.Add(new("slow commit", FaultFlow.Batch($"{host.Prefix}Orders"), AfterSend: false, Skip: 0, Stall: TimeSpan.FromSeconds(2)));
-        var placing = buyer.Post("orders", FaultFlow.OrderBody(listingId, 2), FaultFlow.NewKey());
+        var placing = buyer.Post("orders", Bodies.Order((listingId, 2)), Headers.Idempotency());
         await Eventually.True(() => host.Faults.Remaining == 0, 10, "the placement never got to its commit");
         Assert.Equal(HttpStatusCode.NoContent, (await host.County().Delete($"keys/{keyId}")).Status);
         var placed = await placing;

@@ -28,12 +28,12 @@ public sealed class KeyTests(LocalHostFixture host) : IClassFixture<LocalHostFix
     [Fact]
     public async Task RevokedKey_StopsWorkingAtOnce()
     {
-        var issued = await host.County().Post("keys", new { role = "hub", scopeId = TestData.HubA });
-        var hub = host.Client(issued.Json["key"]!.GetValue<string>());
+        var issued = await Keys.Issue(host.County(), TestData.HubA);
+        var hub = issued.Api;
         Assert.Equal(HttpStatusCode.OK, (await hub.Get("network")).Status);
-        Assert.Equal(HttpStatusCode.NoContent, (await host.County().Delete($"keys/{issued.Json["keyId"]}")).Status);
+        Assert.Equal(HttpStatusCode.NoContent, (await host.County().Delete($"keys/{issued.KeyId}")).Status);
         Assert.Equal(HttpStatusCode.Unauthorized, (await hub.Get("network")).Status);
-        Assert.Equal(HttpStatusCode.NotFound, (await host.County().Delete($"keys/{issued.Json["keyId"]}")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await host.County().Delete($"keys/{issued.KeyId}")).Status);
     }
 
     [Theory]
@@ -52,7 +52,7 @@ public sealed class KeyTests(LocalHostFixture host) : IClassFixture<LocalHostFix
     [Fact]
     public async Task StationCallingCountyEndpoint_Is403AndCreatesNothing()
     {
-        var station = await TestData.StationKey(host, TestData.StationA);
+        var station = await Keys.Of(host, TestData.StationA);
         var response = await station.Post("keys", new { role = "county" });
         Assert.Equal(HttpStatusCode.Forbidden, response.Status);
         Assert.Equal(HttpStatusCode.Forbidden, (await station.Put("network", new { })).Status);
@@ -70,19 +70,14 @@ public sealed class KeyTests(LocalHostFixture host) : IClassFixture<LocalHostFix
         Assert.NotNull(response.Json["errors"]);
     }
 
-    private static object OneUnitOf(string listingId) =>
-        new { lines = new[] { new { listingId, quantity = 1 } }, recipient = new { name = "李强", phone = "15170990000" }, paymentMethod = "cod" };
-
-    private static Dictionary<string, string> NewKey() => new() { ["Idempotency-Key"] = Guid.NewGuid().ToString("N") };
-
     /// <summary>A station key this instance knows (it placed an order with it), then revoked by another instance.</summary>
     private async Task<(Api Seller, Api Buyer, string ListingId)> KeyKnownHereRevokedElsewhere()
     {
-        var seller = await TestData.StationKey(host, TestData.StationA);
-        var listingId = (await TestData.CreateListing(seller, TestData.Listing(stock: 10)))["id"]!.GetValue<string>();
-        var issued = await host.County().Post("keys", new { role = "station", scopeId = TestData.StationB });
-        var buyer = host.Client(issued.Json["key"]!.GetValue<string>());
-        Assert.Equal(HttpStatusCode.Created, (await buyer.Post("orders", OneUnitOf(listingId), NewKey())).Status); // this instance now knows the key
+        var seller = await Keys.Of(host, TestData.StationA);
+        var listingId = await TestData.NewListingId(seller, Bodies.Listing(stock: 10));
+        var issued = await Keys.Issue(host.County(), TestData.StationB);
+        var buyer = issued.Api;
+        Assert.Equal(HttpStatusCode.Created, (await buyer.Post("orders", Bodies.Order((listingId, 1)), Headers.Idempotency())).Status); // this instance now knows the key
 
         // Another instance revokes it: this instance's copy of the key is untouched, only storage changes.
         var services = host.App.Services;
@@ -92,7 +87,7 @@ public sealed class KeyTests(LocalHostFixture host) : IClassFixture<LocalHostFix
             services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Lianhua.Commerce.Core.Security.CommerceOptions>>(),
             TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<Lianhua.Commerce.Core.Security.ApiKeyService>.Instance);
         await other.RevokeAsync(new Lianhua.Commerce.Core.Security.Caller("test", Lianhua.Commerce.Core.Security.Role.County, null),
-            issued.Json["keyId"]!.GetValue<string>(), default);
+            issued.KeyId, default);
         return (seller, buyer, listingId);
     }
 
@@ -101,9 +96,9 @@ public sealed class KeyTests(LocalHostFixture host) : IClassFixture<LocalHostFix
     {
         var (seller, buyer, listingId) = await KeyKnownHereRevokedElsewhere();
 
-        var afterRevoke = await buyer.Post("orders", OneUnitOf(listingId), NewKey());
+        var afterRevoke = await buyer.Post("orders", Bodies.Order((listingId, 1)), Headers.Idempotency());
         Assert.Equal(HttpStatusCode.Unauthorized, afterRevoke.Status);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await buyer.Post("orders", new { lines = Array.Empty<object>() }, NewKey())).Status); // bad input too
+        Assert.Equal(HttpStatusCode.Unauthorized, (await buyer.Post("orders", new { lines = Array.Empty<object>() }, Headers.Idempotency())).Status); // bad input too
         Assert.Equal(9, (await seller.Get($"listings/{listingId}")).Json["stock"]!.GetValue<long>());
         var orders = await host.County().Get($"stations/{TestData.StationB}/orders?pageSize=100");
         Assert.Single(orders.Json["items"]!.AsArray(), o => o!["lines"]![0]!["listingId"]!.GetValue<string>() == listingId);
@@ -114,22 +109,20 @@ public sealed class KeyTests(LocalHostFixture host) : IClassFixture<LocalHostFix
     {
         var (_, buyer, listingId) = await KeyKnownHereRevokedElsewhere();
 
-        Assert.Equal(HttpStatusCode.Unauthorized, (await buyer.Post("orders", OneUnitOf(listingId))).Status); // no Idempotency-Key: 401, not 400
+        Assert.Equal(HttpStatusCode.Unauthorized, (await buyer.Post("orders", Bodies.Order((listingId, 1)))).Status); // no Idempotency-Key: 401, not 400
     }
 
     [Fact]
     public async Task APlacementWithAKeyThisInstanceKnows_DoesNotReadTheKey()
     {
-        var seller = await TestData.StationKey(host, TestData.StationA);
-        var listingId = (await TestData.CreateListing(seller, TestData.Listing(stock: 10)))["id"]!.GetValue<string>();
-        var buyer = await TestData.StationKey(host, TestData.StationB);
-        Assert.Equal(HttpStatusCode.Created, (await buyer.Post("orders", OneUnitOf(listingId), NewKey())).Status);
+        var (_, buyer, listingId) = await TestData.SellerBuyerAndListing(host, Bodies.Listing(stock: 10));
+        Assert.Equal(HttpStatusCode.Created, (await buyer.Post("orders", Bodies.Order((listingId, 1)), Headers.Idempotency())).Status);
 
         // A rule that notes the next request to table ApiKeys (it holds it back 1 ms): the next placement makes none; a listing read does.
         host.Faults.Add(new("key read", m => m.Request.Uri.Path.Contains($"/{host.Prefix}ApiKeys"), AfterSend: false, Skip: 0, Stall: TimeSpan.FromMilliseconds(1)));
         try
         {
-            Assert.Equal(HttpStatusCode.Created, (await buyer.Post("orders", OneUnitOf(listingId), NewKey())).Status);
+            Assert.Equal(HttpStatusCode.Created, (await buyer.Post("orders", Bodies.Order((listingId, 1)), Headers.Idempotency())).Status);
             Assert.Equal(1, host.Faults.Remaining);
             Assert.Equal(HttpStatusCode.OK, (await buyer.Get($"listings/{listingId}")).Status);
             Assert.Equal(0, host.Faults.Remaining);

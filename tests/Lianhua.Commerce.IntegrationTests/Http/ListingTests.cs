@@ -8,15 +8,15 @@ public sealed class ListingTests(LocalHostFixture host) : IClassFixture<LocalHos
     [Fact]
     public async Task CreateListing_ByStation_IsStoredWithOriginFromTheKey()
     {
-        var station = await TestData.StationKey(host, TestData.StationA);
-        var created = await station.Post("listings", TestData.Listing());
+        var station = await Keys.Of(host, TestData.StationA);
+        var created = await station.Post("listings", Bodies.Listing());
         Assert.Equal(HttpStatusCode.Created, created.Status);
         Assert.NotNull(created.Header("ETag"));
         Assert.Equal(TestData.StationA, created.Json["stationId"]!.GetValue<string>());
         Assert.Equal(TestData.TownshipA, created.Json["townshipCode"]!.GetValue<string>());
         Assert.Equal(4550, created.Json["priceFen"]!.GetValue<long>());
 
-        var other = await TestData.StationKey(host, TestData.StationB);
+        var other = await Keys.Of(host, TestData.StationB);
         var read = await other.Get($"listings/{created.Json["id"]}");
         Assert.Equal(HttpStatusCode.OK, read.Status);
         Assert.Equal("莲花白莲 500g", read.Json["title"]!.GetValue<string>());
@@ -26,9 +26,9 @@ public sealed class ListingTests(LocalHostFixture host) : IClassFixture<LocalHos
     [Fact]
     public async Task ListListings_FiltersByStationTownshipAndCategory_AndPagesToTheEnd()
     {
-        var a2 = await TestData.StationKey(host, TestData.StationA2);
-        for (var i = 0; i < 5; i++) await TestData.CreateListing(a2, TestData.Listing($"茶油 {i}", category: "camellia-oil"));
-        await TestData.CreateListing(a2, TestData.Listing("大米", category: "rice"));
+        var a2 = await Keys.Of(host, TestData.StationA2);
+        for (var i = 0; i < 5; i++) await TestData.CreateListing(a2, Bodies.Listing($"茶油 {i}", category: "camellia-oil"));
+        await TestData.CreateListing(a2, Bodies.Listing("大米", category: "rice"));
 
         var ids = new List<string>();
         string? token = null;
@@ -57,7 +57,7 @@ public sealed class ListingTests(LocalHostFixture host) : IClassFixture<LocalHos
     [InlineData("') or (PartitionKey ne '")]
     public async Task ListListings_WithODataInQuery_MatchesNothingAndFails_Nothing(string evil)
     {
-        var station = await TestData.StationKey(host, TestData.StationA);
+        var station = await Keys.Of(host, TestData.StationA);
         await TestData.CreateListing(station);
         foreach (var name in new[] { "category", "townshipCode", "stationId" })
         {
@@ -70,20 +70,20 @@ public sealed class ListingTests(LocalHostFixture host) : IClassFixture<LocalHos
     [Fact]
     public async Task PatchListing_WithCurrentETag_UpdatesAndReturnsNewETag_StaleETagIs412()
     {
-        var station = await TestData.StationKey(host, TestData.StationA);
-        var created = await station.Post("listings", TestData.Listing());
+        var station = await Keys.Of(host, TestData.StationA);
+        var created = await station.Post("listings", Bodies.Listing());
         var id = created.Json["id"]!.GetValue<string>();
         var etag = created.Header("ETag")!;
 
-        var patched = await station.Patch($"listings/{id}", new { priceFen = 4300, stock = 12 }, new Dictionary<string, string> { ["If-Match"] = etag });
+        var patched = await station.Patch($"listings/{id}", new { priceFen = 4300, stock = 12 }, Headers.IfMatch(etag));
         Assert.Equal(HttpStatusCode.OK, patched.Status);
         Assert.Equal(4300, patched.Json["priceFen"]!.GetValue<long>());
         Assert.Equal(12, patched.Json["stock"]!.GetValue<long>());
         Assert.NotEqual(etag, patched.Header("ETag"));
 
-        var stale = await station.Patch($"listings/{id}", new { priceFen = 1 }, new Dictionary<string, string> { ["If-Match"] = etag });
+        var stale = await station.Patch($"listings/{id}", new { priceFen = 1 }, Headers.IfMatch(etag));
         Assert.Equal(HttpStatusCode.PreconditionFailed, stale.Status);
-        var any = await station.Patch($"listings/{id}", new { title = "新标题" }, new Dictionary<string, string> { ["If-Match"] = "*" });
+        var any = await station.Patch($"listings/{id}", new { title = "新标题" }, Headers.IfMatch());
         Assert.Equal(HttpStatusCode.OK, any.Status);
         var read = await station.Get($"listings/{id}");
         Assert.Equal(4300, read.Json["priceFen"]!.GetValue<long>());
@@ -93,17 +93,17 @@ public sealed class ListingTests(LocalHostFixture host) : IClassFixture<LocalHos
     [Fact]
     public async Task PatchListing_WithoutIfMatch_Is428_ByOtherStation_Is404_ByCounty_Works()
     {
-        var owner = await TestData.StationKey(host, TestData.StationA);
-        var other = await TestData.StationKey(host, TestData.StationB);
-        var created = await owner.Post("listings", TestData.Listing());
+        var owner = await Keys.Of(host, TestData.StationA);
+        var other = await Keys.Of(host, TestData.StationB);
+        var created = await owner.Post("listings", Bodies.Listing());
         var id = created.Json["id"]!.GetValue<string>();
         var withoutIfMatch = await owner.Patch($"listings/{id}", new { priceFen = 1 });
         Assert.Equal((HttpStatusCode)428, withoutIfMatch.Status);
         Assert.Equal("https://tools.ietf.org/html/rfc6585#section-3", withoutIfMatch.Json["type"]!.GetValue<string>());
         Assert.Equal(HttpStatusCode.NotFound,
-            (await other.Patch($"listings/{id}", new { priceFen = 1 }, new Dictionary<string, string> { ["If-Match"] = "*" })).Status);
+            (await other.Patch($"listings/{id}", new { priceFen = 1 }, Headers.IfMatch())).Status);
         Assert.Equal(HttpStatusCode.OK,
-            (await host.County().Patch($"listings/{id}", new { stock = 0 }, new Dictionary<string, string> { ["If-Match"] = "*" })).Status);
+            (await host.County().Patch($"listings/{id}", new { stock = 0 }, Headers.IfMatch())).Status);
         Assert.Equal(4550, (await owner.Get($"listings/{id}")).Json["priceFen"]!.GetValue<long>());
     }
 
@@ -120,6 +120,6 @@ public sealed class ListingTests(LocalHostFixture host) : IClassFixture<LocalHos
     [Fact]
     public async Task CreateListing_ByHubOrCounty_Is403()
     {
-        Assert.Equal(HttpStatusCode.Forbidden, (await host.County().Post("listings", TestData.Listing())).Status);
+        Assert.Equal(HttpStatusCode.Forbidden, (await host.County().Post("listings", Bodies.Listing())).Status);
     }
 }

@@ -13,11 +13,6 @@ namespace Lianhua.Commerce.IntegrationTests.Http;
 /// </summary>
 public sealed class MultiInstanceTests(ShortLeaseMultiHost hosts) : IClassFixture<ShortLeaseMultiHost>
 {
-    private static object OrderBody(string listingId, long quantity = 1) =>
-        new { lines = new[] { new { listingId, quantity } }, recipient = new { name = "李强", phone = "15170990000" }, paymentMethod = "cod" };
-
-    private static Dictionary<string, string> Key(string? key = null) => new() { ["Idempotency-Key"] = key ?? Guid.NewGuid().ToString("N") };
-
     /// <summary>The same key, sent to another instance.</summary>
     private static Api On(LocalHostFixture host, Api issued) => host.Client(issued.Key);
 
@@ -29,7 +24,7 @@ public sealed class MultiInstanceTests(ShortLeaseMultiHost hosts) : IClassFixtur
     {
         for (var attempt = 0; ; attempt++)
         {
-            var response = await buyer.Post("orders", body, Key(key));
+            var response = await buyer.Post("orders", body, Headers.Idempotency(key));
             Assert.True((int)response.Status < 500, response.ToString());
             if (response.Status != HttpStatusCode.Conflict || response.Header("Retry-After") is null) return response;
             Assert.True(attempt < 60, "still busy after 60 tries: " + response);
@@ -51,14 +46,14 @@ public sealed class MultiInstanceTests(ShortLeaseMultiHost hosts) : IClassFixtur
     [Fact]
     public async Task AHotListing_OrderedThroughThreeInstancesAtOnce_SellsExactlyItsStock_AndEveryOrderIsRoutedOnce()
     {
-        var seller = await TestData.StationKey(hosts[0], TestData.StationA);
-        var listingId = (await TestData.CreateListing(seller, TestData.Listing(stock: 20)))["id"]!.GetValue<string>();
+        var seller = await Keys.Of(hosts[0], TestData.StationA);
+        var listingId = await TestData.NewListingId(seller, Bodies.Listing(stock: 20));
         string[] stations = [TestData.StationB, "st-360321204-02", "st-360321102-03", TestData.StationA2];
         var keys = new List<Api>();
-        foreach (var station in stations) keys.Add(await TestData.StationKey(hosts[0], station));
+        foreach (var station in stations) keys.Add(await Keys.Of(hosts[0], station));
 
         var answers = await Task.WhenAll(Enumerable.Range(0, 64).Select(i =>
-            PlaceUntilFinal(On(hosts[i % MultiHostFixture.Count], keys[i % keys.Count]), OrderBody(listingId), Guid.NewGuid().ToString("N"))));
+            PlaceUntilFinal(On(hosts[i % MultiHostFixture.Count], keys[i % keys.Count]), Bodies.Order((listingId, 1)), Guid.NewGuid().ToString("N"))));
 
         var placed = answers.Where(a => a.Status == HttpStatusCode.Created).Select(a => a.Json["id"]!.GetValue<string>()).ToList();
         Assert.Equal(20, placed.Count);
@@ -84,38 +79,28 @@ public sealed class MultiInstanceTests(ShortLeaseMultiHost hosts) : IClassFixtur
         }
     }
 
-    private static Func<Azure.Core.HttpMessage, bool> Batch(string prefix, string table) => m =>
-        m.Request.Method == Azure.Core.RequestMethod.Post && m.Request.Uri.Path.EndsWith("/$batch") && BodyOf(m).Contains(prefix + table);
-
-    private static string BodyOf(Azure.Core.HttpMessage m)
-    {
-        using var buffer = new MemoryStream();
-        m.Request.Content?.WriteTo(buffer, default);
-        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
-    }
-
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
     public async Task AKeyRevokedOnOneInstance_WhileAnotherPlacesWithIt_AndThatPlacementDies_NoOrderCommitsAfterTheRevocation(bool keyCopied)
     {
         var (a, b) = (hosts[0], hosts[1]);
-        var seller = await TestData.StationKey(a, TestData.StationA);
-        var listingId = (await TestData.CreateListing(seller, TestData.Listing(stock: 10)))["id"]!.GetValue<string>();
-        var issued = await a.County().Post("keys", new { role = "station", scopeId = TestData.StationB });
-        var buyerOnB = b.Client(issued.Json["key"]!.GetValue<string>());
-        if (keyCopied) Assert.Equal(HttpStatusCode.Created, (await buyerOnB.Post("orders", OrderBody(listingId), Key())).Status); // B copies the key
+        var seller = await Keys.Of(a, TestData.StationA);
+        var listingId = await TestData.NewListingId(seller, Bodies.Listing(stock: 10));
+        var issued = await Keys.Issue(a.County(), TestData.StationB);
+        var buyerOnB = On(b, issued.Api);
+        if (keyCopied) Assert.Equal(HttpStatusCode.Created, (await buyerOnB.Post("orders", Bodies.Order((listingId, 1)), Headers.Idempotency())).Status); // B copies the key
         var before = (await OrdersOf(listingId, TestData.StationB)).Count;
         var stockBefore = (await seller.Get($"listings/{listingId}")).Json["stock"]!.GetValue<long>();
 
         // B's reservation (it claims the key) is held back until A has revoked the key; then B "dies" before its commit.
-        b.Faults.Add(new("reservation held back", Batch(b.Prefix, "Listings"), AfterSend: false, Skip: 0, Stall: TimeSpan.FromMilliseconds(1500)));
-        b.Faults.Add(new("commit", Batch(b.Prefix, "Orders"), AfterSend: false, Skip: 0));
+        b.Faults.Add(new("reservation held back", FaultFlow.Batch(b.Prefix + "Listings"), AfterSend: false, Skip: 0, Stall: TimeSpan.FromMilliseconds(1500)));
+        b.Faults.Add(new("commit", FaultFlow.Batch(b.Prefix + "Orders"), AfterSend: false, Skip: 0));
         try
         {
-            var placing = buyerOnB.Post("orders", OrderBody(listingId, 2), Key());
+            var placing = buyerOnB.Post("orders", Bodies.Order((listingId, 2)), Headers.Idempotency());
             await Task.Delay(300);
-            Assert.Equal(HttpStatusCode.NoContent, (await a.County().Delete($"keys/{issued.Json["keyId"]!.GetValue<string>()}")).Status);
+            Assert.Equal(HttpStatusCode.NoContent, (await a.County().Delete($"keys/{issued.KeyId}")).Status);
             var revokedAt = DateTimeOffset.UtcNow;
             var first = await placing;
             Assert.Equal(0, b.Faults.Remaining);
@@ -139,18 +124,17 @@ public sealed class MultiInstanceTests(ShortLeaseMultiHost hosts) : IClassFixtur
     public async Task AListingPatchedOnOneInstance_WhileAnotherHoldsACopy_OrdersTakeTheNewStockAndPrice()
     {
         var (a, b) = (hosts[0], hosts[1]);
-        var seller = await TestData.StationKey(a, TestData.StationA);
-        var listingId = (await TestData.CreateListing(seller, TestData.Listing(priceFen: 4550, stock: 10)))["id"]!.GetValue<string>();
-        var buyerOnB = On(b, await TestData.StationKey(a, TestData.StationB));
-        Assert.Equal(HttpStatusCode.Created, (await buyerOnB.Post("orders", OrderBody(listingId), Key())).Status); // B's copy: 9 at 4550
+        var (seller, buyer, listingId) = await TestData.SellerBuyerAndListing(a, Bodies.Listing(priceFen: 4550, stock: 10));
+        var buyerOnB = On(b, buyer);
+        Assert.Equal(HttpStatusCode.Created, (await buyerOnB.Post("orders", Bodies.Order((listingId, 1)), Headers.Idempotency())).Status); // B's copy: 9 at 4550
 
-        var patched = await seller.Patch($"listings/{listingId}", new { priceFen = 5000, stock = 2 }, new Dictionary<string, string> { ["If-Match"] = "*" });
+        var patched = await seller.Patch($"listings/{listingId}", new { priceFen = 5000, stock = 2 }, Headers.IfMatch());
         Assert.Equal(HttpStatusCode.OK, patched.Status);
 
-        var tooMany = await buyerOnB.Post("orders", OrderBody(listingId, 3), Key());
+        var tooMany = await buyerOnB.Post("orders", Bodies.Order((listingId, 3)), Headers.Idempotency());
         Assert.Equal(HttpStatusCode.Conflict, tooMany.Status);
         Assert.Equal(2, tooMany.Json["shortages"]![0]!["available"]!.GetValue<long>());
-        var order = await buyerOnB.Post("orders", OrderBody(listingId, 2), Key());
+        var order = await buyerOnB.Post("orders", Bodies.Order((listingId, 2)), Headers.Idempotency());
         Assert.Equal(HttpStatusCode.Created, order.Status);
         Assert.Equal(5000, order.Json["lines"]![0]!["unitPriceFen"]!.GetValue<long>());
         Assert.Equal(0, (await On(hosts[2], seller).Get($"listings/{listingId}")).Json["stock"]!.GetValue<long>());
@@ -159,9 +143,7 @@ public sealed class MultiInstanceTests(ShortLeaseMultiHost hosts) : IClassFixtur
     [Fact]
     public async Task PricesPatchedOnOneInstance_WhileTwoOthersTakeOrders_EachOrderHasThePriceInForceWhenItCommitted()
     {
-        var seller = await TestData.StationKey(hosts[0], TestData.StationA);
-        var listingId = (await TestData.CreateListing(seller, TestData.Listing(priceFen: 1000, stock: 1000)))["id"]!.GetValue<string>();
-        var buyer = await TestData.StationKey(hosts[0], TestData.StationB);
+        var (seller, buyer, listingId) = await TestData.SellerBuyerAndListing(hosts[0], Bodies.Listing(priceFen: 1000, stock: 1000));
         var orders = new ConcurrentBag<(DateTime Sent, DateTime Answered, long Price)>();
         var patches = new List<(DateTime Sent, DateTime Answered, long Price)>();
         using var stop = new CancellationTokenSource();
@@ -171,7 +153,7 @@ public sealed class MultiInstanceTests(ShortLeaseMultiHost hosts) : IClassFixtur
             while (!stop.IsCancellationRequested)
             {
                 var sent = DateTime.UtcNow;
-                var order = await PlaceUntilFinal(client, OrderBody(listingId), Guid.NewGuid().ToString("N"));
+                var order = await PlaceUntilFinal(client, Bodies.Order((listingId, 1)), Guid.NewGuid().ToString("N"));
                 Assert.Equal(HttpStatusCode.Created, order.Status);
                 orders.Add((sent, DateTime.UtcNow, order.Json["lines"]![0]!["unitPriceFen"]!.GetValue<long>()));
             }
@@ -180,7 +162,7 @@ public sealed class MultiInstanceTests(ShortLeaseMultiHost hosts) : IClassFixtur
         {
             await Task.Delay(80);
             var sent = DateTime.UtcNow;
-            var patch = await seller.Patch($"listings/{listingId}", new { priceFen = price }, new Dictionary<string, string> { ["If-Match"] = "*" });
+            var patch = await seller.Patch($"listings/{listingId}", new { priceFen = price }, Headers.IfMatch());
             Assert.Equal(HttpStatusCode.OK, patch.Status);
             patches.Add((sent, DateTime.UtcNow, price));
         }
@@ -203,20 +185,18 @@ public sealed class MultiInstanceTests(ShortLeaseMultiHost hosts) : IClassFixtur
     [Fact]
     public async Task OrdersCancelledOnOneInstance_WhileOthersRouteThem_HoldNoRunAndNoStock()
     {
-        var seller = await TestData.StationKey(hosts[0], TestData.StationA);
-        var listingId = (await TestData.CreateListing(seller, TestData.Listing(stock: 50)))["id"]!.GetValue<string>();
-        var buyer = await TestData.StationKey(hosts[0], "st-360321204-03");
+        var (_, buyer, listingId) = await TestData.SellerBuyerAndListing(hosts[0], Bodies.Listing(stock: 50), buyer: "st-360321204-03");
         var routers = hosts.Hosts.Select(h => h.App.Services.GetRequiredService<Lianhua.Commerce.Core.Orders.OrderRouter>()).ToList();
 
         var ids = await Task.WhenAll(Enumerable.Range(0, 8).Select(async i =>
         {
-            var placed = await On(hosts[i % 3], buyer).Post("orders", OrderBody(listingId, 2), Key());
+            var placed = await On(hosts[i % 3], buyer).Post("orders", Bodies.Order((listingId, 2)), Headers.Idempotency());
             Assert.Equal(HttpStatusCode.Created, placed.Status);
             var id = placed.Json["id"]!.GetValue<string>();
             var message = new Lianhua.Commerce.Core.Orders.OrderToRoute(id, "st-360321204-03", null);
             // Routing on the two other instances (besides the queue's own deliveries) while the third cancels.
             var routing = Task.WhenAll(routers.Where((_, r) => r != i % 3).Select(r => Task.Run(() => r.HandleAsync(message, default))));
-            var cancelKey = Key();
+            var cancelKey = Headers.Idempotency();
             var cancelled = await PlaceUntilFinalCancel(On(hosts[i % 3], buyer), id, cancelKey);
             await routing;
             Assert.Equal(HttpStatusCode.OK, cancelled.Status);
@@ -252,15 +232,11 @@ public sealed class MultiInstanceTests(ShortLeaseMultiHost hosts) : IClassFixtur
     public async Task HeavyOrdersRoutedByThreeInstances_FillRunsToCapacityAndNoFurther()
     {
         // 50 kg shipments on 300 kg station links: six a day, routed by whichever instance gets the message, from its copies.
-        var seller = await TestData.StationKey(hosts[0], "st-360321102-05");
-        var listingId = (await TestData.CreateListing(seller, new
-        {
-            title = "莲花大米 50kg", category = "rice", unit = "bag", unitWeightGrams = 50_000, priceFen = 30000, stock = 100, producers = Array.Empty<object>(),
-        }))["id"]!.GetValue<string>();
-        var buyer = await TestData.StationKey(hosts[0], "st-360321205-02");
+        var (_, buyer, listingId) = await TestData.SellerBuyerAndListing(hosts[0],
+            Bodies.Listing("莲花大米 50kg", priceFen: 30000, stock: 100, category: "rice", unitWeightGrams: 50_000), "st-360321102-05", "st-360321205-02");
         var ids = await Task.WhenAll(Enumerable.Range(0, 20).Select(async i =>
         {
-            var placed = await PlaceUntilFinal(On(hosts[i % 3], buyer), OrderBody(listingId), Guid.NewGuid().ToString("N"));
+            var placed = await PlaceUntilFinal(On(hosts[i % 3], buyer), Bodies.Order((listingId, 1)), Guid.NewGuid().ToString("N"));
             Assert.Equal(HttpStatusCode.Created, placed.Status);
             return placed.Json["id"]!.GetValue<string>();
         }));
@@ -283,9 +259,8 @@ public sealed class MultiInstanceTests(ShortLeaseMultiHost hosts) : IClassFixtur
         var (a, b) = (hosts[0], hosts[1]);
         var (sellerStation, buyerStation) = removed == "buyer" ? ("st-360321104-02", "st-360321206-03") : ("st-360321206-04", "st-360321104-04");
         var gone = removed == "buyer" ? buyerStation : sellerStation;
-        var seller = await TestData.StationKey(a, sellerStation);
-        var listingId = (await TestData.CreateListing(seller, TestData.Listing(stock: 10)))["id"]!.GetValue<string>();
-        var buyer = await TestData.StationKey(a, buyerStation); // issued while the station is in the network; keys outlive it
+        // The keys are issued while both stations are in the network; keys outlive a station.
+        var (seller, buyer, listingId) = await TestData.SellerBuyerAndListing(a, Bodies.Listing(stock: 10), sellerStation, buyerStation);
 
         var original = (await a.County().Get("network")).Json;
         var edited = JsonNode.Parse(original.ToJsonString())!;
@@ -298,11 +273,11 @@ public sealed class MultiInstanceTests(ShortLeaseMultiHost hosts) : IClassFixtur
         {
             // Instance B replaced the network; it places with the network it now has.
             var key = Guid.NewGuid().ToString("N");
-            var order = await On(b, buyer).Post("orders", OrderBody(listingId, 3), Key(key));
+            var order = await On(b, buyer).Post("orders", Bodies.Order((listingId, 3)), Headers.Idempotency(key));
             Assert.Equal(HttpStatusCode.BadRequest, order.Status);
             Assert.Equal(10, (await seller.Get($"listings/{listingId}")).Json["stock"]!.GetValue<long>());
             Assert.Equal((10, 0, 0), await StorageInvariants.StockAndReservations(a.Storage, listingId));
-            var replay = await On(b, buyer).Post("orders", OrderBody(listingId, 3), Key(key)); // the key is free, not held by a stuck claim
+            var replay = await On(b, buyer).Post("orders", Bodies.Order((listingId, 3)), Headers.Idempotency(key)); // the key is free, not held by a stuck claim
             Assert.Equal(HttpStatusCode.BadRequest, replay.Status);
             await Task.Delay(3000); // past the lease: recovery finds nothing to take over
             Assert.Equal((10, 0, 0), await StorageInvariants.StockAndReservations(a.Storage, listingId));
@@ -320,20 +295,18 @@ public sealed class MultiInstanceTests(ShortLeaseMultiHost hosts) : IClassFixtur
     public async Task APlacementThatDiesOnOneInstance_IsFinishedByAReplayOnAnother_OneOrderRoutedOnce(string table, bool responseLost)
     {
         var (a, b) = (hosts[0], hosts[1]);
-        var seller = await TestData.StationKey(a, TestData.StationA);
-        var listingId = (await TestData.CreateListing(seller, TestData.Listing(stock: 10)))["id"]!.GetValue<string>();
-        var buyer = await TestData.StationKey(a, "st-360321207-02");
+        var (_, buyer, listingId) = await TestData.SellerBuyerAndListing(a, Bodies.Listing(stock: 10), buyer: "st-360321207-02");
         var key = Guid.NewGuid().ToString("N");
-        a.Faults.Add(new("dies", Batch(a.Prefix, table), responseLost, Skip: 0));
-        var first = await On(a, buyer).Post("orders", OrderBody(listingId, 2), Key(key));
+        a.Faults.Add(new("dies", FaultFlow.Batch(a.Prefix + table), responseLost, Skip: 0));
+        var first = await On(a, buyer).Post("orders", Bodies.Order((listingId, 2)), Headers.Idempotency(key));
         Assert.Equal(0, a.Faults.Remaining);
         a.Faults.Clear();
         Assert.True(first.Status is HttpStatusCode.InternalServerError or HttpStatusCode.Conflict, first.ToString());
 
-        var replay = await PlaceUntilFinal(On(b, buyer), OrderBody(listingId, 2), key);
+        var replay = await PlaceUntilFinal(On(b, buyer), Bodies.Order((listingId, 2)), key);
         Assert.Equal(HttpStatusCode.Created, replay.Status);
         var orderId = replay.Json["id"]!.GetValue<string>();
-        Assert.Equal(replay.Raw, (await PlaceUntilFinal(On(hosts[2], buyer), OrderBody(listingId, 2), key)).Raw);
+        Assert.Equal(replay.Raw, (await PlaceUntilFinal(On(hosts[2], buyer), Bodies.Order((listingId, 2)), key)).Raw);
         Assert.Equal([orderId], (await OrdersOf(listingId, "st-360321207-02")).Select(o => o["id"]!.GetValue<string>()));
         Assert.Equal((8, 2, 1), await StorageInvariants.StockAndReservations(hosts[2].Storage, listingId));
         await Eventually.True(async () => (await On(hosts[2], buyer).Get($"orders/{orderId}")).Json["status"]!.GetValue<string>() == "routed", 30, "never routed");

@@ -12,25 +12,19 @@ public sealed class NetworkNodes(LocalHostFixture host)
 {
     private readonly Dictionary<string, Api> _keys = new();
 
-    public async Task<Api> KeyOf(string nodeId)
-    {
-        if (_keys.TryGetValue(nodeId, out var api)) return api;
-        var role = nodeId.StartsWith("st-") ? "station" : "hub";
-        var issued = await host.County().Post("keys", new { role, scopeId = nodeId });
-        return _keys[nodeId] = host.Client(issued.Json["key"]!.GetValue<string>());
-    }
-
-    public static Dictionary<string, string> Key() => new() { ["Idempotency-Key"] = Guid.NewGuid().ToString("N") };
+    /// <summary>The node's key: issued on first use, then the same one.</summary>
+    public async Task<Api> KeyOf(string nodeId) => _keys.TryGetValue(nodeId, out var api) ? api : _keys[nodeId] = await Keys.Of(host, nodeId);
 
     public async Task<string> NewListing(string seller, long stock = 50, long priceFen = 4550) =>
-        (await TestData.CreateListing(await KeyOf(seller), TestData.Listing(stock: stock, priceFen: priceFen)))["id"]!.GetValue<string>();
+        await TestData.NewListingId(await KeyOf(seller), Bodies.Listing(stock: stock, priceFen: priceFen));
 
-    public async Task<ApiResponse> Place(string buyer, params (string ListingId, long Quantity)[] lines) =>
-        await (await KeyOf(buyer)).Post("orders", new
-        {
-            lines = lines.Select(l => new { listingId = l.ListingId, quantity = l.Quantity }).ToArray(),
-            recipient = new { name = "王芳", phone = "13907990000" }, paymentMethod = "cod",
-        }, Key());
+    /// <summary>The buyer's order of these lines (201 asserted).</summary>
+    public async Task<JsonNode> Place(string buyer, params (string ListingId, long Quantity)[] lines)
+    {
+        var placed = await (await KeyOf(buyer)).Post("orders", Bodies.Order(lines), Headers.Idempotency());
+        Assert.True(placed.Status == HttpStatusCode.Created, placed.ToString());
+        return placed.Json;
+    }
 
     /// <summary>The order's tracking once routing has given it shipments.</summary>
     public async Task<JsonNode> Routed(string orderId, string buyer)
@@ -46,5 +40,5 @@ public sealed class NetworkNodes(LocalHostFixture host)
     }
 
     public async Task<ApiResponse> Scan(string shipmentId, string scanEvent, string nodeId, string? code = null, Dictionary<string, string>? key = null) =>
-        await (await KeyOf(nodeId)).Post($"shipments/{shipmentId}/scans", new { @event = scanEvent, nodeId, pickupCode = code }, key ?? Key());
+        await (await KeyOf(nodeId)).Post($"shipments/{shipmentId}/scans", new { @event = scanEvent, nodeId, pickupCode = code }, key ?? Headers.Idempotency());
 }

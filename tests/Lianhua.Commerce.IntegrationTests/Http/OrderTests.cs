@@ -6,22 +6,8 @@ namespace Lianhua.Commerce.IntegrationTests.Http;
 
 public sealed class OrderTests(LocalHostFixture host) : IClassFixture<LocalHostFixture>
 {
-    private static Dictionary<string, string> Key(string? key = null) => new() { ["Idempotency-Key"] = key ?? Guid.NewGuid().ToString("N") };
-
-    private static object OrderBody(params (string ListingId, long Quantity)[] lines) => new
-    {
-        lines = lines.Select(l => new { listingId = l.ListingId, quantity = l.Quantity }).ToArray(),
-        recipient = new { name = "王芳", phone = "13907990000" },
-        paymentMethod = "cod",
-    };
-
-    private async Task<(Api Seller, Api Buyer, string ListingId)> Setup(long stock, long price = 4550)
-    {
-        var seller = await TestData.StationKey(host, TestData.StationA);
-        var buyer = await TestData.StationKey(host, TestData.StationB);
-        var listing = await TestData.CreateListing(seller, TestData.Listing(priceFen: price, stock: stock));
-        return (seller, buyer, listing["id"]!.GetValue<string>());
-    }
+    private Task<(Api Seller, Api Buyer, string ListingId)> Setup(long stock, long price = 4550) =>
+        TestData.SellerBuyerAndListing(host, Bodies.Listing(priceFen: price, stock: stock));
 
     private static async Task<long> Stock(Api api, string listingId) => (await api.Get($"listings/{listingId}")).Json["stock"]!.GetValue<long>();
 
@@ -56,8 +42,8 @@ public sealed class OrderTests(LocalHostFixture host) : IClassFixture<LocalHostF
     public async Task PlaceOrder_ReservesStock_AndReplayReturnsTheSameResponse()
     {
         var (_, buyer, listingId) = await Setup(stock: 30);
-        var key = Key();
-        var first = await buyer.Post("orders", OrderBody((listingId, 2)), key);
+        var key = Headers.Idempotency();
+        var first = await buyer.Post("orders", Bodies.Order((listingId, 2)), key);
         Assert.Equal(HttpStatusCode.Created, first.Status);
         Assert.Equal("confirmed", first.Json["status"]!.GetValue<string>());
         Assert.Equal(9100, first.Json["totalFen"]!.GetValue<long>());
@@ -65,13 +51,13 @@ public sealed class OrderTests(LocalHostFixture host) : IClassFixture<LocalHostF
         Assert.Matches(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$", first.Json["createdAt"]!.GetValue<string>());
         Assert.Equal(28, await Stock(buyer, listingId));
 
-        var replay = await buyer.Post("orders", OrderBody((listingId, 2)), key);
+        var replay = await buyer.Post("orders", Bodies.Order((listingId, 2)), key);
         Assert.Equal(HttpStatusCode.Created, replay.Status);
         Assert.Equal("true", replay.Header("Idempotent-Replayed"));
         Assert.Equal(first.Raw, replay.Raw);
         Assert.Equal(28, await Stock(buyer, listingId));
 
-        var different = await buyer.Post("orders", OrderBody((listingId, 3)), key);
+        var different = await buyer.Post("orders", Bodies.Order((listingId, 3)), key);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, different.Status);
         Assert.Equal(28, await Stock(buyer, listingId));
 
@@ -86,18 +72,18 @@ public sealed class OrderTests(LocalHostFixture host) : IClassFixture<LocalHostF
         // The key's claim sits next to the stock of the order's first township, so two bodies from two townships claim
         // in two places; the key's record, inserted with the order, still lets only one of them commit.
         var (_, buyer, near) = await Setup(stock: 30);
-        var otherSeller = await TestData.StationKey(host, "st-360321205-02");
-        var far = (await TestData.CreateListing(otherSeller, TestData.Listing(stock: 30)))["id"]!.GetValue<string>();
+        var otherSeller = await Keys.Of(host, "st-360321205-02");
+        var far = await TestData.NewListingId(otherSeller, Bodies.Listing(stock: 30));
 
-        var key = Key();
-        Assert.Equal(HttpStatusCode.Created, (await buyer.Post("orders", OrderBody((near, 1)), key)).Status);
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await buyer.Post("orders", OrderBody((far, 1)), key)).Status);
+        var key = Headers.Idempotency();
+        Assert.Equal(HttpStatusCode.Created, (await buyer.Post("orders", Bodies.Order((near, 1)), key)).Status);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await buyer.Post("orders", Bodies.Order((far, 1)), key)).Status);
         Assert.Equal(30, await Stock(buyer, far));
 
         for (var round = 0; round < 5; round++)
         {
-            var both = Key();
-            var answers = await Task.WhenAll(buyer.Post("orders", OrderBody((near, 1)), both), buyer.Post("orders", OrderBody((far, 1)), both));
+            var both = Headers.Idempotency();
+            var answers = await Task.WhenAll(buyer.Post("orders", Bodies.Order((near, 1)), both), buyer.Post("orders", Bodies.Order((far, 1)), both));
             Assert.Single(answers, a => a.Status == HttpStatusCode.Created);
             Assert.All(answers, a => Assert.True(a.Status is HttpStatusCode.Created or HttpStatusCode.UnprocessableEntity or HttpStatusCode.Conflict, a.ToString()));
         }
@@ -108,12 +94,12 @@ public sealed class OrderTests(LocalHostFixture host) : IClassFixture<LocalHostF
     [Fact]
     public async Task PlaceOrder_WhenLastUnitsAreTakenConcurrently_ExactlyStockSucceed_TenRounds()
     {
-        var seller = await TestData.StationKey(host, TestData.StationA);
-        var buyers = await Task.WhenAll(new[] { TestData.StationB, TestData.StationA2, "st-360321100-01", "st-360321205-02" }.Select(s => TestData.StationKey(host, s)));
+        var seller = await Keys.Of(host, TestData.StationA);
+        var buyers = await Task.WhenAll(new[] { TestData.StationB, TestData.StationA2, "st-360321100-01", "st-360321205-02" }.Select(s => Keys.Of(host, s)));
         for (var round = 0; round < 10; round++)
         {
-            var listingId = (await TestData.CreateListing(seller, TestData.Listing(stock: 20)))["id"]!.GetValue<string>();
-            var responses = await Task.WhenAll(Enumerable.Range(0, 64).Select(i => buyers[i % buyers.Length].Post("orders", OrderBody((listingId, 1)), Key())));
+            var listingId = await TestData.NewListingId(seller, Bodies.Listing(stock: 20));
+            var responses = await Task.WhenAll(Enumerable.Range(0, 64).Select(i => buyers[i % buyers.Length].Post("orders", Bodies.Order((listingId, 1)), Headers.Idempotency())));
             Assert.All(responses, r => Assert.True((int)r.Status < 500, r.ToString()));
             Assert.Equal(20, responses.Count(r => r.Status == HttpStatusCode.Created));
             Assert.Equal(44, responses.Count(r => r.Status == HttpStatusCode.Conflict));
@@ -125,7 +111,7 @@ public sealed class OrderTests(LocalHostFixture host) : IClassFixture<LocalHostF
     public async Task PlaceOrder_ConcurrentOrdersOnOneListingWithStock_AllSucceed_ContentionIsRetried()
     {
         var (_, buyer, listingId) = await Setup(stock: 100);
-        var responses = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => buyer.Post("orders", OrderBody((listingId, 2)), Key())));
+        var responses = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => buyer.Post("orders", Bodies.Order((listingId, 2)), Headers.Idempotency())));
         Assert.All(responses, r => Assert.True(r.Status == HttpStatusCode.Created, r.ToString()));
         Assert.Equal(68, await Stock(buyer, listingId));
     }
@@ -133,13 +119,8 @@ public sealed class OrderTests(LocalHostFixture host) : IClassFixture<LocalHostF
     [Fact]
     public async Task PlaceOrder_HeavierThanItsDeliveryPathCarries_Is400_AndReservesNothing()
     {
-        var seller = await TestData.StationKey(host, TestData.StationA);
-        var buyer = await TestData.StationKey(host, TestData.StationB);
-        var heavy = (await TestData.CreateListing(seller, new
-        {
-            title = "莲花县综合垦殖场 稻谷 1吨", category = "rice", unit = "t", unitWeightGrams = 1_000_000, priceFen = 300_000, stock = 5, producers = Array.Empty<object>(),
-        }))["id"]!.GetValue<string>();
-        var response = await buyer.Post("orders", OrderBody((heavy, 1)), Key());
+        var (_, buyer, heavy) = await TestData.SellerBuyerAndListing(host, Bodies.Listing("莲花县综合垦殖场 稻谷 1吨", priceFen: 300_000, stock: 5, category: "rice", unit: "t", unitWeightGrams: 1_000_000));
+        var response = await buyer.Post("orders", Bodies.Order((heavy, 1)), Headers.Idempotency());
         Assert.Equal(HttpStatusCode.BadRequest, response.Status);
         Assert.Contains("300000", response.Json["errors"]!["lines"]![0]!.GetValue<string>());
         Assert.Equal(5, await Stock(buyer, heavy));
@@ -151,28 +132,25 @@ public sealed class OrderTests(LocalHostFixture host) : IClassFixture<LocalHostF
         // Every part fits a run of its path (300 kg), but all 31 parts reach the buyer over its one link, whose runs carry
         // 300 kg a day: 31 days of them, one more than routing books ahead. Such an order could never be routed.
         const string buyerStation = "st-360321206-03"; // no other test orders for it: its runs stay free
-        var buyer = await TestData.StationKey(host, buyerStation);
+        var buyer = await Keys.Of(host, buyerStation);
         var network = (await buyer.Get("network")).Json;
         var origins = network["stations"]!.AsArray().Select(s => s!["id"]!.GetValue<string>())
             .Where(id => !id.StartsWith("st-360321206-", StringComparison.Ordinal)).Take(31).ToList();
         var listings = new List<(Api Seller, string Id)>();
         foreach (var origin in origins)
         {
-            var seller = await TestData.StationKey(host, origin);
-            listings.Add((seller, (await TestData.CreateListing(seller, new
-            {
-                title = "早稻 30 kg", category = "rice", unit = "bag", unitWeightGrams = 30_000, priceFen = 9_000, stock = 10, producers = Array.Empty<object>(),
-            }))["id"]!.GetValue<string>()));
+            var seller = await Keys.Of(host, origin);
+            listings.Add((seller, await TestData.NewListingId(seller, Bodies.Listing("早稻 30 kg", priceFen: 9_000, stock: 10, category: "rice", unitWeightGrams: 30_000))));
         }
 
-        var refused = await buyer.Post("orders", OrderBody(listings.Select(l => (l.Id, 10L)).ToArray()), Key());
+        var refused = await buyer.Post("orders", Bodies.Order(listings.Select(l => (l.Id, 10L)).ToArray()), Headers.Idempotency());
 
         Assert.True(refused.Status == HttpStatusCode.BadRequest, refused.ToString());
         Assert.Contains($"to {buyerStation}", refused.Json["errors"]!["lines"]![0]!.GetValue<string>());
         foreach (var (seller, id) in listings) Assert.Equal(10, await Stock(seller, id));
-        var thirty = await buyer.Post("orders", OrderBody(listings.Take(30).Select(l => (l.Id, 10L)).ToArray()), Key());
+        var thirty = await buyer.Post("orders", Bodies.Order(listings.Take(30).Select(l => (l.Id, 10L)).ToArray()), Headers.Idempotency());
         Assert.True(thirty.Status == HttpStatusCode.Created, thirty.ToString());
-        Assert.Equal(HttpStatusCode.OK, (await buyer.Post($"orders/{thirty.Json["id"]!.GetValue<string>()}/cancel", new { reason = "演示" }, Key())).Status);
+        Assert.Equal(HttpStatusCode.OK, (await buyer.Post($"orders/{thirty.Json["id"]!.GetValue<string>()}/cancel", new { reason = "演示" }, Headers.Idempotency())).Status);
     }
 
     [Fact]
@@ -180,19 +158,19 @@ public sealed class OrderTests(LocalHostFixture host) : IClassFixture<LocalHostF
     {
         // 50 lines of one township are 100 stock and reservation writes, plus the key's claim: more than one entity group
         // transaction may hold (100 operations).
-        var seller = await TestData.StationKey(host, TestData.StationA);
-        var buyer = await TestData.StationKey(host, TestData.StationB);
+        var seller = await Keys.Of(host, TestData.StationA);
+        var buyer = await Keys.Of(host, TestData.StationB);
         var listings = new List<string>();
         foreach (var i in Enumerable.Range(0, Lianhua.Commerce.Core.Orders.PlaceOrder.MaxLines))
-            listings.Add((await TestData.CreateListing(seller, TestData.Listing($"莲花白莲 {i}", stock: 5)))["id"]!.GetValue<string>());
+            listings.Add(await TestData.NewListingId(seller, Bodies.Listing($"莲花白莲 {i}", stock: 5)));
 
-        var placed = await buyer.Post("orders", OrderBody(listings.Select(l => (l, 2L)).ToArray()), Key());
+        var placed = await buyer.Post("orders", Bodies.Order(listings.Select(l => (l, 2L)).ToArray()), Headers.Idempotency());
 
         Assert.True(placed.Status == HttpStatusCode.Created, placed.ToString());
         Assert.Equal(Lianhua.Commerce.Core.Orders.PlaceOrder.MaxLines, placed.Json["lines"]!.AsArray().Count);
         foreach (var listing in listings) Assert.Equal(3, await Stock(seller, listing));
 
-        var cancelled = await buyer.Post($"orders/{placed.Json["id"]!.GetValue<string>()}/cancel", new { reason = "买错了" }, Key());
+        var cancelled = await buyer.Post($"orders/{placed.Json["id"]!.GetValue<string>()}/cancel", new { reason = "买错了" }, Headers.Idempotency());
         Assert.True(cancelled.Status == HttpStatusCode.OK, cancelled.ToString());
         foreach (var listing in listings) Assert.Equal(5, await Stock(seller, listing));
     }
@@ -202,21 +180,21 @@ public sealed class OrderTests(LocalHostFixture host) : IClassFixture<LocalHostF
     {
         // 200 characters is the most a title may have; 𠀀 (CJK Extension B) is two UTF-16 units and is kept in JSON as
         // \ud840\udc00. 50 such lines do not fit in one string property of the order row (32K characters).
-        var seller = await TestData.StationKey(host, TestData.StationA);
-        var buyer = await TestData.StationKey(host, TestData.StationB);
+        var seller = await Keys.Of(host, TestData.StationA);
+        var buyer = await Keys.Of(host, TestData.StationB);
         var title = string.Concat(Enumerable.Repeat("𠀀", 200));
         var listings = new List<string>();
         foreach (var i in Enumerable.Range(0, Lianhua.Commerce.Core.Orders.PlaceOrder.MaxLines))
-            listings.Add((await TestData.CreateListing(seller, TestData.Listing(title, stock: 5)))["id"]!.GetValue<string>());
-        var key = Key();
+            listings.Add(await TestData.NewListingId(seller, Bodies.Listing(title, stock: 5)));
+        var key = Headers.Idempotency();
 
-        var refused = await buyer.Post("orders", OrderBody(listings.Select(l => (l, 2L)).ToArray()), key);
+        var refused = await buyer.Post("orders", Bodies.Order(listings.Select(l => (l, 2L)).ToArray()), key);
 
         Assert.True(refused.Status == HttpStatusCode.BadRequest, refused.ToString());
         Assert.Contains("several orders", refused.Json["errors"]!["lines"]![0]!.GetValue<string>());
         foreach (var listing in listings) Assert.Equal(5, await Stock(seller, listing));
         // The key was freed with the stock: the client may send part of the order with it.
-        var part = await buyer.Post("orders", OrderBody(listings.Take(10).Select(l => (l, 2L)).ToArray()), key);
+        var part = await buyer.Post("orders", Bodies.Order(listings.Take(10).Select(l => (l, 2L)).ToArray()), key);
         Assert.True(part.Status == HttpStatusCode.Created, part.ToString());
         Assert.Equal(3, await Stock(seller, listings[0]));
         Assert.Equal(5, await Stock(seller, listings[10]));
@@ -226,10 +204,10 @@ public sealed class OrderTests(LocalHostFixture host) : IClassFixture<LocalHostF
     public async Task PlaceOrder_WhenOneLineIsShort_Is409WithShortages_AndNothingStaysReserved()
     {
         var (seller, buyer, plenty) = await Setup(stock: 10);
-        var sameTownship = (await TestData.CreateListing(seller, TestData.Listing("茶油", stock: 1)))["id"]!.GetValue<string>();
-        var otherSeller = await TestData.StationKey(host, "st-360321200-01");
-        var elsewhere = (await TestData.CreateListing(otherSeller, TestData.Listing("大米", stock: 5)))["id"]!.GetValue<string>();
-        var response = await buyer.Post("orders", OrderBody((plenty, 3), (elsewhere, 2), (sameTownship, 2)), Key());
+        var sameTownship = await TestData.NewListingId(seller, Bodies.Listing("茶油", stock: 1));
+        var otherSeller = await Keys.Of(host, "st-360321200-01");
+        var elsewhere = await TestData.NewListingId(otherSeller, Bodies.Listing("大米", stock: 5));
+        var response = await buyer.Post("orders", Bodies.Order((plenty, 3), (elsewhere, 2), (sameTownship, 2)), Headers.Idempotency());
         Assert.Equal(HttpStatusCode.Conflict, response.Status);
         var shortage = Assert.Single(response.Json["shortages"]!.AsArray())!;
         Assert.Equal(sameTownship, shortage["listingId"]!.GetValue<string>());
@@ -244,14 +222,14 @@ public sealed class OrderTests(LocalHostFixture host) : IClassFixture<LocalHostF
     public async Task SameRequestFiftyTimesConcurrently_MakesOneOrder()
     {
         var (_, buyer, listingId) = await Setup(stock: 100);
-        var key = Key();
-        var responses = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => buyer.Post("orders", OrderBody((listingId, 1)), key)));
+        var key = Headers.Idempotency();
+        var responses = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => buyer.Post("orders", Bodies.Order((listingId, 1)), key)));
         var created = responses.Where(r => r.Status == HttpStatusCode.Created).ToList();
         Assert.NotEmpty(created);
         Assert.All(responses, r => Assert.True(r.Status is HttpStatusCode.Created or HttpStatusCode.Conflict, r.ToString()));
         Assert.Single(created.Select(r => r.Json["id"]!.GetValue<string>()).Distinct());
         Assert.Equal(99, await Stock(buyer, listingId));
-        var later = await buyer.Post("orders", OrderBody((listingId, 1)), key);
+        var later = await buyer.Post("orders", Bodies.Order((listingId, 1)), key);
         Assert.Equal("true", later.Header("Idempotent-Replayed"));
         Assert.Equal(created[0].Json["id"]!.GetValue<string>(), later.Json["id"]!.GetValue<string>());
     }
@@ -260,10 +238,10 @@ public sealed class OrderTests(LocalHostFixture host) : IClassFixture<LocalHostF
     public async Task AnotherStation_ReadingOrCancellingAnOrder_Gets404()
     {
         var (seller, buyer, listingId) = await Setup(stock: 5);
-        var order = await buyer.Post("orders", OrderBody((listingId, 1)), Key());
+        var order = await buyer.Post("orders", Bodies.Order((listingId, 1)), Headers.Idempotency());
         var id = order.Json["id"]!.GetValue<string>();
         Assert.Equal(HttpStatusCode.NotFound, (await seller.Get($"orders/{id}")).Status);
-        Assert.Equal(HttpStatusCode.NotFound, (await seller.Post($"orders/{id}/cancel", new { reason = "x" }, Key())).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await seller.Post($"orders/{id}/cancel", new { reason = "x" }, Headers.Idempotency())).Status);
         Assert.Equal(HttpStatusCode.NotFound, (await seller.Get($"stations/{TestData.StationB}/orders")).Status);
         Assert.Equal(HttpStatusCode.OK, (await host.County().Get($"orders/{id}")).Status);
         Assert.Equal(4, await Stock(buyer, listingId));
@@ -273,10 +251,10 @@ public sealed class OrderTests(LocalHostFixture host) : IClassFixture<LocalHostF
     public async Task Cancel_RestocksExactlyOnce_ReplayIsSafe_SecondCancelIs409()
     {
         var (_, buyer, listingId) = await Setup(stock: 10);
-        var order = await buyer.Post("orders", OrderBody((listingId, 4)), Key());
+        var order = await buyer.Post("orders", Bodies.Order((listingId, 4)), Headers.Idempotency());
         var id = order.Json["id"]!.GetValue<string>();
         Assert.Equal(6, await Stock(buyer, listingId));
-        var key = Key();
+        var key = Headers.Idempotency();
         var cancelled = await buyer.Post($"orders/{id}/cancel", new { reason = "村民改主意了" }, key);
         Assert.Equal(HttpStatusCode.OK, cancelled.Status);
         Assert.Equal("cancelled", cancelled.Json["status"]!.GetValue<string>());
@@ -286,23 +264,26 @@ public sealed class OrderTests(LocalHostFixture host) : IClassFixture<LocalHostF
         Assert.Equal(cancelled.Raw, replay.Raw);
         Assert.Equal(10, await Stock(buyer, listingId));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, (await buyer.Post($"orders/{id}/cancel", new { reason = "other" }, key)).Status);
-        Assert.Equal(HttpStatusCode.Conflict, (await buyer.Post($"orders/{id}/cancel", new { reason = "again" }, Key())).Status);
+        Assert.Equal(HttpStatusCode.Conflict, (await buyer.Post($"orders/{id}/cancel", new { reason = "again" }, Headers.Idempotency())).Status);
         Assert.Equal(10, await Stock(buyer, listingId));
     }
 
+    // LID stands for the test's listing.
+    private const string OneLine = """[{"listingId":"LID","quantity":1}]""";
+
     public static TheoryData<string> BadOrders => new()
     {
-        "{\"lines\":[],\"recipient\":{\"name\":\"王芳\",\"phone\":\"13907990000\"},\"paymentMethod\":\"cod\"}",
-        "{\"lines\":[{\"listingId\":\"LID\",\"quantity\":0}],\"recipient\":{\"name\":\"王芳\",\"phone\":\"13907990000\"},\"paymentMethod\":\"cod\"}",
-        "{\"lines\":[{\"listingId\":\"LID\",\"quantity\":10001}],\"recipient\":{\"name\":\"王芳\",\"phone\":\"13907990000\"},\"paymentMethod\":\"cod\"}",
-        "{\"lines\":[{\"listingId\":\"LID\",\"quantity\":1},{\"listingId\":\"LID\",\"quantity\":1}],\"recipient\":{\"name\":\"王芳\",\"phone\":\"13907990000\"},\"paymentMethod\":\"cod\"}",
-        "{\"lines\":[{\"listingId\":\"LID\",\"quantity\":1}],\"recipient\":{\"name\":\"王芳\",\"phone\":\"12345\"},\"paymentMethod\":\"cod\"}",
-        "{\"lines\":[{\"listingId\":\"LID\",\"quantity\":1}],\"recipient\":{\"name\":\"王芳\",\"phone\":\"23907990000\"},\"paymentMethod\":\"cod\"}",
-        "{\"lines\":[{\"listingId\":\"LID\",\"quantity\":1}],\"recipient\":{\"name\":\"\",\"phone\":\"13907990000\"},\"paymentMethod\":\"cod\"}",
-        "{\"lines\":[{\"listingId\":\"LID\",\"quantity\":1}],\"recipient\":{\"name\":\"王芳\",\"phone\":\"13907990000\"},\"paymentMethod\":\"credit\"}",
-        "{\"lines\":[{\"listingId\":\"LID\",\"quantity\":\"1\"}],\"recipient\":{\"name\":\"王芳\",\"phone\":\"13907990000\"},\"paymentMethod\":\"cod\"}",
-        "{\"lines\":[{\"listingId\":\"360321101-ffffffffffffffffffffffffffffffff\",\"quantity\":1}],\"recipient\":{\"name\":\"王芳\",\"phone\":\"13907990000\"},\"paymentMethod\":\"cod\"}",
-        "{\"lines\":" + "[" + string.Join(",", Enumerable.Range(0, 51).Select(i => $"{{\"listingId\":\"360321101-{i:D32}\",\"quantity\":1}}")) + "]" + ",\"recipient\":{\"name\":\"王芳\",\"phone\":\"13907990000\"},\"paymentMethod\":\"cod\"}",
+        Bodies.OrderJson("[]"),
+        Bodies.OrderJson("""[{"listingId":"LID","quantity":0}]"""),
+        Bodies.OrderJson("""[{"listingId":"LID","quantity":10001}]"""),
+        Bodies.OrderJson("""[{"listingId":"LID","quantity":1},{"listingId":"LID","quantity":1}]"""),
+        Bodies.OrderJson(OneLine, phone: "12345"),
+        Bodies.OrderJson(OneLine, phone: "23907990000"),
+        Bodies.OrderJson(OneLine, name: ""),
+        Bodies.OrderJson(OneLine, paymentMethod: "credit"),
+        Bodies.OrderJson("""[{"listingId":"LID","quantity":"1"}]"""),
+        Bodies.OrderJson("""[{"listingId":"360321101-ffffffffffffffffffffffffffffffff","quantity":1}]"""),
+        Bodies.OrderJson("[" + string.Join(",", Enumerable.Range(0, 51).Select(i => $$"""{"listingId":"360321101-{{i:D32}}","quantity":1}""")) + "]"),
     };
 
     [Theory]
@@ -310,7 +291,7 @@ public sealed class OrderTests(LocalHostFixture host) : IClassFixture<LocalHostF
     public async Task PlaceOrder_WithBadInput_Is400_AndReservesNothing(string body)
     {
         var (_, buyer, listingId) = await Setup(stock: 10);
-        var response = await buyer.SendRaw(HttpMethod.Post, "orders", body.Replace("LID", listingId), Key());
+        var response = await buyer.SendRaw(HttpMethod.Post, "orders", body.Replace("LID", listingId), Headers.Idempotency());
         Assert.Equal(HttpStatusCode.BadRequest, response.Status);
         Assert.Equal("application/problem+json", response.ContentType);
         Assert.Equal(10, await Stock(buyer, listingId));
@@ -324,11 +305,11 @@ public sealed class OrderTests(LocalHostFixture host) : IClassFixture<LocalHostF
     public async Task PlaceOrder_WithoutValidIdempotencyKey_Is400(string? key)
     {
         var (_, buyer, listingId) = await Setup(stock: 10);
-        var headers = key is null ? null : new Dictionary<string, string> { ["Idempotency-Key"] = key };
-        var response = await buyer.Post("orders", OrderBody((listingId, 1)), headers);
+        var headers = key is null ? null : Headers.Idempotency(key);
+        var response = await buyer.Post("orders", Bodies.Order((listingId, 1)), headers);
         Assert.Equal(HttpStatusCode.BadRequest, response.Status);
         Assert.Equal(10, await Stock(buyer, listingId));
-        var tooLong = await buyer.Post("orders", OrderBody((listingId, 1)), Key(new string('k', 65)));
+        var tooLong = await buyer.Post("orders", Bodies.Order((listingId, 1)), Headers.Idempotency(new string('k', 65)));
         Assert.Equal(HttpStatusCode.BadRequest, tooLong.Status);
     }
 
@@ -336,9 +317,9 @@ public sealed class OrderTests(LocalHostFixture host) : IClassFixture<LocalHostF
     public async Task StationOrders_AreListedNewestFirst_WithPaging_AndStatusFilter()
     {
         var (_, _, listingId) = await Setup(stock: 100);
-        var buyer = await TestData.StationKey(host, "st-360321203-04");
+        var buyer = await Keys.Of(host, "st-360321203-04");
         var ids = new List<string>();
-        for (var i = 0; i < 5; i++) ids.Add((await buyer.Post("orders", OrderBody((listingId, 1)), Key())).Json["id"]!.GetValue<string>());
+        for (var i = 0; i < 5; i++) ids.Add((await buyer.Post("orders", Bodies.Order((listingId, 1)), Headers.Idempotency())).Json["id"]!.GetValue<string>());
         var seen = new List<string>();
         string? token = null;
         do
@@ -358,7 +339,7 @@ public sealed class OrderTests(LocalHostFixture host) : IClassFixture<LocalHostF
     public async Task PlacedOrder_IsRoutedByTheQueue()
     {
         var (_, buyer, listingId) = await Setup(stock: 5);
-        var id = (await buyer.Post("orders", OrderBody((listingId, 1)), Key())).Json["id"]!.GetValue<string>();
+        var id = (await buyer.Post("orders", Bodies.Order((listingId, 1)), Headers.Idempotency())).Json["id"]!.GetValue<string>();
         await Eventually.True(async () => (await buyer.Get($"orders/{id}")).Json["status"]!.GetValue<string>() == "routed", 30);
     }
 
@@ -376,15 +357,15 @@ public sealed class OrderTests(LocalHostFixture host) : IClassFixture<LocalHostF
     public async Task PlaceOrder_WithAStaleCachedListing_ReservesAgainstTheStoredStock()
     {
         var (_, buyer, listingId) = await Setup(stock: 10);
-        Assert.Equal(HttpStatusCode.Created, (await buyer.Post("orders", OrderBody((listingId, 1)), Key())).Status); // the instance now holds a copy: 9
+        Assert.Equal(HttpStatusCode.Created, (await buyer.Post("orders", Bodies.Order((listingId, 1)), Headers.Idempotency())).Status); // the instance now holds a copy: 9
         await SetStockBehindTheCache(listingId, 2);
 
-        var tooMany = await buyer.Post("orders", OrderBody((listingId, 5)), Key());
+        var tooMany = await buyer.Post("orders", Bodies.Order((listingId, 5)), Headers.Idempotency());
         Assert.Equal(HttpStatusCode.Conflict, tooMany.Status);
         Assert.Equal(2, tooMany.Json["shortages"]![0]!["available"]!.GetValue<long>());
         Assert.Equal(2, await Stock(buyer, listingId));
 
-        Assert.Equal(HttpStatusCode.Created, (await buyer.Post("orders", OrderBody((listingId, 2)), Key())).Status);
+        Assert.Equal(HttpStatusCode.Created, (await buyer.Post("orders", Bodies.Order((listingId, 2)), Headers.Idempotency())).Status);
         Assert.Equal(0, await Stock(buyer, listingId));
     }
 
@@ -392,10 +373,10 @@ public sealed class OrderTests(LocalHostFixture host) : IClassFixture<LocalHostF
     public async Task PlaceOrder_WhenACachedCopySaysSoldOut_ChecksTheStoredStockBeforeAnsweringShort()
     {
         var (_, buyer, listingId) = await Setup(stock: 1);
-        Assert.Equal(HttpStatusCode.Created, (await buyer.Post("orders", OrderBody((listingId, 1)), Key())).Status); // cached copy: 0
+        Assert.Equal(HttpStatusCode.Created, (await buyer.Post("orders", Bodies.Order((listingId, 1)), Headers.Idempotency())).Status); // cached copy: 0
         await SetStockBehindTheCache(listingId, 4);
 
-        var order = await buyer.Post("orders", OrderBody((listingId, 3)), Key());
+        var order = await buyer.Post("orders", Bodies.Order((listingId, 3)), Headers.Idempotency());
         Assert.Equal(HttpStatusCode.Created, order.Status);
         Assert.Equal(1, await Stock(buyer, listingId));
     }

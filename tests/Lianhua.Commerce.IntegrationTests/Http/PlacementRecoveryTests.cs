@@ -7,16 +7,6 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Lianhua.Commerce.IntegrationTests.Http;
 
-/// <summary>A short placement lease so abandoned placements are taken over within the test's patience.</summary>
-public sealed class ShortLeaseHost : LocalHostFixture
-{
-    protected override IDictionary<string, string?> Settings() => new Dictionary<string, string?>
-    {
-        ["Commerce:Orders:PlacementLease"] = "00:00:01",
-        ["Commerce:Orders:InFlightWait"] = "00:00:01",
-    };
-}
-
 /// <summary>
 /// The process "dies" (an injected fault stops the request) or a response is lost at each storage step of a placement:
 /// afterwards no stock is lost, no half order is visible, recovery finishes or undoes it, and a replay gets the final answer.
@@ -35,26 +25,18 @@ public sealed class PlacementRecoveryTests(ShortLeaseHost host) : IClassFixture<
 
     private static Func<HttpMessage, bool> Step(string step, string prefix) => step switch
     {
-        "send" => m => m.Request.Method == RequestMethod.Post && m.Request.Uri.Path.EndsWith($"/{prefix}-orders-placed/messages"),
+        "send" => FaultFlow.Send($"{prefix}-orders-placed"),
         "read" => m => m.Request.Method == RequestMethod.Get && m.Request.Uri.Path.Contains($"/{prefix}Listings(") && !m.Request.Uri.Path.Contains("~"),
-        "reserve" => m => m.Request.Method == RequestMethod.Post && m.Request.Uri.Path.EndsWith("/$batch") && Batch(m).Contains($"{prefix}Listings"),
-        "commit" => m => m.Request.Method == RequestMethod.Post && m.Request.Uri.Path.EndsWith("/$batch") && Batch(m).Contains($"{prefix}Orders"),
+        "reserve" => FaultFlow.Batch($"{prefix}Listings"),
+        "commit" => FaultFlow.Batch($"{prefix}Orders"),
         _ => throw new ArgumentOutOfRangeException(nameof(step)),
     };
 
     /// <summary>A buyer station's key and a listing of another station with this much stock.</summary>
     private async Task<(Api Buyer, string ListingId)> BuyerAndListing(long stock)
     {
-        var seller = await TestData.StationKey(host, TestData.StationA);
-        var buyer = await TestData.StationKey(host, TestData.StationB);
-        return (buyer, (await TestData.CreateListing(seller, TestData.Listing(stock: stock)))["id"]!.GetValue<string>());
-    }
-
-    private static string Batch(HttpMessage m)
-    {
-        using var buffer = new MemoryStream();
-        m.Request.Content?.WriteTo(buffer, default);
-        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+        var (_, buyer, listingId) = await TestData.SellerBuyerAndListing(host, Bodies.Listing(stock: stock));
+        return (buyer, listingId);
     }
 
     [Theory]
@@ -62,8 +44,8 @@ public sealed class PlacementRecoveryTests(ShortLeaseHost host) : IClassFixture<
     public async Task PlacementInterruptedAtAStep_EndsWithStockAndOrderConsistent_AndReplayGetsTheFinalAnswer(string step, bool responseLost)
     {
         var (buyer, listingId) = await BuyerAndListing(stock: 10);
-        var key = new Dictionary<string, string> { ["Idempotency-Key"] = Guid.NewGuid().ToString("N") };
-        var body = new { lines = new[] { new { listingId, quantity = 3 } }, recipient = new { name = "李强", phone = "15170990000" }, paymentMethod = "prepaid" };
+        var key = Headers.Idempotency();
+        var body = Bodies.Order((listingId, 3)) with { PaymentMethod = "prepaid" };
 
         host.Faults.Add(new($"{step} fault", Step(step, host.Prefix), responseLost, Skip: 0));
         var first = await buyer.Post("orders", body, key);
@@ -90,8 +72,8 @@ public sealed class PlacementRecoveryTests(ShortLeaseHost host) : IClassFixture<
     {
         // The first attempt takes the last 3 units, then "dies" at its commit (the process is killed): its claim holds them.
         var (buyer, listingId) = await BuyerAndListing(stock: 3);
-        var key = new Dictionary<string, string> { ["Idempotency-Key"] = Guid.NewGuid().ToString("N") };
-        var body = new { lines = new[] { new { listingId, quantity = 3 } }, recipient = new { name = "李强", phone = "15170990000" }, paymentMethod = "cod" };
+        var key = Headers.Idempotency();
+        var body = Bodies.Order((listingId, 3));
         host.Faults.Add(new("commit", Step("commit", host.Prefix), AfterSend: false, Skip: 0));
         Assert.Equal(HttpStatusCode.InternalServerError, (await buyer.Post("orders", body, key)).Status);
         Assert.Equal(0, host.Faults.Remaining);
@@ -118,8 +100,7 @@ public sealed class PlacementRecoveryTests(ShortLeaseHost host) : IClassFixture<
     {
         var (buyer, listingId) = await BuyerAndListing(stock: 10);
         host.Faults.Add(new("commit lost", Step("commit", host.Prefix), AfterSend: false, Skip: 0));
-        var first = await buyer.Post("orders", new { lines = new[] { new { listingId, quantity = 2 } }, recipient = new { name = "李强", phone = "15170990000" }, paymentMethod = "cod" },
-            new Dictionary<string, string> { ["Idempotency-Key"] = Guid.NewGuid().ToString("N") });
+        var first = await buyer.Post("orders", Bodies.Order((listingId, 2)), Headers.Idempotency());
         Assert.Equal(0, host.Faults.Remaining);
         host.Faults.Clear();
         Assert.Equal(HttpStatusCode.InternalServerError, first.Status);
@@ -134,18 +115,14 @@ public sealed class PlacementRecoveryTests(ShortLeaseHost host) : IClassFixture<
     [Fact]
     public async Task PlacementOfFiftyLines_InterruptedBetweenTheTwoReservationsOfItsTownship_IsFinishedByTheRouter_EachLineTakenOnce()
     {
-        var seller = await TestData.StationKey(host, TestData.StationA);
-        var buyer = await TestData.StationKey(host, TestData.StationB);
+        var seller = await Keys.Of(host, TestData.StationA);
+        var buyer = await Keys.Of(host, TestData.StationB);
         var listings = new List<string>();
         foreach (var i in Enumerable.Range(0, PlaceOrder.MaxLines))
-            listings.Add((await TestData.CreateListing(seller, TestData.Listing($"莲花白莲 {i}", stock: 5)))["id"]!.GetValue<string>());
+            listings.Add(await TestData.NewListingId(seller, Bodies.Listing($"莲花白莲 {i}", stock: 5)));
         // The first transaction (the claim and 49 lines) commits; the process "dies" before the second (the 50th line).
         host.Faults.Add(new("second reservation", Step("reserve", host.Prefix), AfterSend: false, Skip: 1));
-        var first = await buyer.Post("orders", new
-        {
-            lines = listings.Select(l => new { listingId = l, quantity = 2 }).ToArray(),
-            recipient = new { name = "李强", phone = "15170990000" }, paymentMethod = "cod",
-        }, new Dictionary<string, string> { ["Idempotency-Key"] = Guid.NewGuid().ToString("N") });
+        var first = await buyer.Post("orders", Bodies.Order([.. listings.Select(l => (l, 2L))]), Headers.Idempotency());
         Assert.Equal(0, host.Faults.Remaining);
         host.Faults.Clear();
         Assert.Equal(HttpStatusCode.InternalServerError, first.Status);
@@ -165,8 +142,7 @@ public sealed class PlacementRecoveryTests(ShortLeaseHost host) : IClassFixture<
     {
         var (buyer, listingId) = await BuyerAndListing(stock: 10);
         var key = Guid.NewGuid().ToString("N");
-        var order = await buyer.Post("orders", new { lines = new[] { new { listingId, quantity = 1 } }, recipient = new { name = "李强", phone = "15170990000" }, paymentMethod = "cod" },
-            new Dictionary<string, string> { ["Idempotency-Key"] = key });
+        var order = await buyer.Post("orders", Bodies.Order((listingId, 1)), Headers.Idempotency(key));
         var id = order.Json["id"]!.GetValue<string>();
         var router = host.App.Services.GetRequiredService<OrderRouter>();
         var message = new OrderToRoute(id, TestData.StationB, key);
@@ -183,15 +159,14 @@ public sealed class PlacementRecoveryTests(ShortLeaseHost host) : IClassFixture<
     public async Task CancelInterruptedAfterItsCommit_GivesTheStockBackWithoutAReplay()
     {
         var (buyer, listingId) = await BuyerAndListing(stock: 10);
-        var placed = await buyer.Post("orders", new { lines = new[] { new { listingId, quantity = 4 } }, recipient = new { name = "李强", phone = "15170990000" }, paymentMethod = "cod" },
-            new Dictionary<string, string> { ["Idempotency-Key"] = Guid.NewGuid().ToString("N") });
+        var placed = await buyer.Post("orders", Bodies.Order((listingId, 4)), Headers.Idempotency());
         var id = placed.Json["id"]!.GetValue<string>();
         Assert.Equal(6, (await buyer.Get($"listings/{listingId}")).Json["stock"]!.GetValue<long>());
 
         // The process "dies" at the first step after the cancel's commit: looking up the stock it holds.
         host.Faults.Add(new("release fault", m => m.Request.Method == RequestMethod.Get
             && m.Request.Uri.Path.Contains($"/{host.Prefix}Listings(") && m.Request.Uri.Path.Contains("~") && m.Request.Uri.Path.Contains(id), AfterSend: false, Skip: 0));
-        var cancel = await buyer.Post($"orders/{id}/cancel", new { reason = "不要了" }, new Dictionary<string, string> { ["Idempotency-Key"] = Guid.NewGuid().ToString("N") });
+        var cancel = await buyer.Post($"orders/{id}/cancel", new { reason = "不要了" }, Headers.Idempotency());
         Assert.Equal(0, host.Faults.Remaining);
         host.Faults.Clear();
         Assert.Equal(HttpStatusCode.InternalServerError, cancel.Status);
@@ -209,8 +184,8 @@ public sealed class PlacementRecoveryTests(ShortLeaseHost host) : IClassFixture<
     public async Task PlacementThatStallsPastItsLease_AndIsTakenOver_NeverGivesBackTheStockOfTheOrderThatWasMade()
     {
         var (buyer, listingId) = await BuyerAndListing(stock: 10);
-        var key = new Dictionary<string, string> { ["Idempotency-Key"] = Guid.NewGuid().ToString("N") };
-        var body = new { lines = new[] { new { listingId, quantity = 3 } }, recipient = new { name = "李强", phone = "15170990000" }, paymentMethod = "prepaid" };
+        var key = Headers.Idempotency();
+        var body = Bodies.Order((listingId, 3)) with { PaymentMethod = "prepaid" };
 
         // The first attempt freezes just before its reservation (lease 1 s here) and wakes up after a replay took it over and finished it.
         host.Faults.Add(new("stall", Step("reserve", host.Prefix), AfterSend: false, Skip: 0, Stall: TimeSpan.FromSeconds(4)));
@@ -236,36 +211,26 @@ public sealed class PlacementRecoveryTests(ShortLeaseHost host) : IClassFixture<
 public sealed class LateShortageAnswerTests(LateShortageAnswerTests.Host host) : IClassFixture<LateShortageAnswerTests.Host>
 {
     /// <summary>A 3 s lease: room for the first attempt's steps on a busy machine, and still a short test.</summary>
-    public sealed class Host : LocalHostFixture
-    {
-        protected override IDictionary<string, string?> Settings() => new Dictionary<string, string?>
-        {
-            ["Commerce:Orders:PlacementLease"] = "00:00:03",
-        };
-    }
+    public sealed class Host() : LocalHostFixture(("Commerce:Orders:PlacementLease", "00:00:03"));
 
     [Fact]
     public async Task AShortAnswerThatLandsAfterATakeoverReserved_LeavesNoStockTaken()
     {
-        var here = await TestData.StationKey(host, TestData.StationA);
-        var there = await TestData.StationKey(host, "st-360321200-01");
-        var buyer = await TestData.StationKey(host, TestData.StationB);
-        var first = (await TestData.CreateListing(here, TestData.Listing(stock: 10)))["id"]!.GetValue<string>();
-        var second = (await TestData.CreateListing(there, TestData.Listing("大米", stock: 2)))["id"]!.GetValue<string>();
-        var key = new Dictionary<string, string> { ["Idempotency-Key"] = Guid.NewGuid().ToString("N") };
-        var body = new { lines = new[] { new { listingId = first, quantity = 1 }, new { listingId = second, quantity = 3 } },
-            recipient = new { name = "李强", phone = "15170990000" }, paymentMethod = "cod" };
+        var (_, buyer, first) = await TestData.SellerBuyerAndListing(host, Bodies.Listing(stock: 10));
+        var there = await Keys.Of(host, "st-360321200-01");
+        var second = await TestData.NewListingId(there, Bodies.Listing("大米", stock: 2));
+        var key = Headers.Idempotency();
+        var body = Bodies.Order((first, 1), (second, 3));
 
         // The first attempt claims the key with the first township's stock, finds the second short, gives the stock back,
         // and its "short" record is held up on the way (until about 6 s; the lease is 3 s here). The takeover's commit is
         // held up until after that record landed.
         host.Faults.Add(new("short record late", m => m.Request.Method == RequestMethod.Post && m.Request.Uri.Path.EndsWith($"/{host.Prefix}Orders"),
             AfterSend: false, Skip: 0, Stall: TimeSpan.FromSeconds(6)));
-        host.Faults.Add(new("takeover commit late", m => m.Request.Method == RequestMethod.Post && m.Request.Uri.Path.EndsWith("/$batch")
-            && Sent(m).Contains($"{host.Prefix}Orders"), AfterSend: false, Skip: 0, Stall: TimeSpan.FromSeconds(4)));
+        host.Faults.Add(new("takeover commit late", FaultFlow.Batch($"{host.Prefix}Orders"), AfterSend: false, Skip: 0, Stall: TimeSpan.FromSeconds(4)));
         var slow = buyer.Post("orders", body, key);
         await Task.Delay(TimeSpan.FromSeconds(2));
-        Assert.Equal(HttpStatusCode.OK, (await there.Patch($"listings/{second}", new { stock = 10 }, new Dictionary<string, string> { ["If-Match"] = "*" })).Status);
+        Assert.Equal(HttpStatusCode.OK, (await there.Patch($"listings/{second}", new { stock = 10 }, Headers.IfMatch())).Status);
         await Task.Delay(TimeSpan.FromSeconds(2)); // past the lease: a replay takes the placement over and reserves both lines
 
         var takeover = await buyer.Post("orders", body, key);
@@ -281,13 +246,6 @@ public sealed class LateShortageAnswerTests(LateShortageAnswerTests.Host host) :
         Assert.Equal(10, (await buyer.Get($"listings/{first}")).Json["stock"]!.GetValue<long>());
         Assert.Equal(10, (await buyer.Get($"listings/{second}")).Json["stock"]!.GetValue<long>());
     }
-
-    private static string Sent(HttpMessage m)
-    {
-        using var buffer = new MemoryStream();
-        m.Request.Content?.WriteTo(buffer, default);
-        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
-    }
 }
 
 /// <summary>Routing gives way to placements running in the same instance, and catches up right after them.</summary>
@@ -296,19 +254,15 @@ public sealed class RoutingYieldTests(LocalHostFixture host) : IClassFixture<Loc
     [Fact]
     public async Task AnOrdersRouting_WaitsWhileAnotherPlacementRuns_AndFollowsRightAfterIt()
     {
-        var seller = await TestData.StationKey(host, TestData.StationA);
-        var buyer = await TestData.StationKey(host, TestData.StationB);
-        var first = (await TestData.CreateListing(seller, TestData.Listing(stock: 10)))["id"]!.GetValue<string>();
-        var second = (await TestData.CreateListing(seller, TestData.Listing(stock: 10)))["id"]!.GetValue<string>();
-        object Body(string listingId) => new { lines = new[] { new { listingId, quantity = 1 } }, recipient = new { name = "李强", phone = "15170990000" }, paymentMethod = "cod" };
-        Dictionary<string, string> NewKey() => new() { ["Idempotency-Key"] = Guid.NewGuid().ToString("N") };
+        var (seller, buyer, first) = await TestData.SellerBuyerAndListing(host, Bodies.Listing(stock: 10));
+        var second = await TestData.NewListingId(seller, Bodies.Listing(stock: 10));
 
-        var placed = await buyer.Post("orders", Body(first), NewKey());
+        var placed = await buyer.Post("orders", Bodies.Order((first, 1)), Headers.Idempotency());
         Assert.Equal(HttpStatusCode.Created, placed.Status);
         // A second placement holds on for 4 s (a slow reservation): the first order's message turns visible after 1 s meanwhile.
         host.Faults.Add(new("slow reserve", m => m.Request.Method == RequestMethod.Post && m.Request.Uri.Path.EndsWith("/$batch"),
             AfterSend: false, Skip: 0, Stall: TimeSpan.FromSeconds(4)));
-        var slow = await buyer.Post("orders", Body(second), NewKey());
+        var slow = await buyer.Post("orders", Bodies.Order((second, 1)), Headers.Idempotency());
         var slowEnded = DateTimeOffset.UtcNow;
         Assert.Equal(0, host.Faults.Remaining);
         Assert.Equal(HttpStatusCode.Created, slow.Status);
@@ -328,14 +282,11 @@ public sealed class GroupedMessageTests(LocalHostFixture host) : IClassFixture<L
     [Fact]
     public async Task AnOrderThatFailsInAMessageOfSeveral_IsSentAgainAlone_AndTheOthersAreRouted()
     {
-        var seller = await TestData.StationKey(host, TestData.StationA);
-        var buyer = await TestData.StationKey(host, TestData.StationB);
-        var listingId = (await TestData.CreateListing(seller, TestData.Listing(stock: 10)))["id"]!.GetValue<string>();
+        var (_, buyer, listingId) = await TestData.SellerBuyerAndListing(host, Bodies.Listing(stock: 10));
         var ids = new List<string>();
         foreach (var _ in Enumerable.Range(0, 3))
         {
-            var placed = await buyer.Post("orders", new { lines = new[] { new { listingId, quantity = 1 } }, recipient = new { name = "李强", phone = "15170990000" }, paymentMethod = "cod" },
-                new Dictionary<string, string> { ["Idempotency-Key"] = Guid.NewGuid().ToString("N") });
+            var placed = await buyer.Post("orders", Bodies.Order((listingId, 1)), Headers.Idempotency());
             ids.Add(placed.Json["id"]!.GetValue<string>());
         }
         var store = host.App.Services.GetRequiredService<Lianhua.Commerce.Core.Orders.Storage.OrderStore>();
@@ -357,9 +308,7 @@ public sealed class GroupedMessageTests(LocalHostFixture host) : IClassFixture<L
     /// <summary>The JSON a queue send carries (the SDK base64-encodes it inside the XML body).</summary>
     private static string Sent(HttpMessage m)
     {
-        using var buffer = new MemoryStream();
-        m.Request.Content?.WriteTo(buffer, default);
-        var xml = System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+        var xml = FaultFlow.Body(m);
         var start = xml.IndexOf("<MessageText>", StringComparison.Ordinal) + "<MessageText>".Length;
         var end = xml.IndexOf("</MessageText>", StringComparison.Ordinal);
         return end > start ? System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(xml[start..end])) : "";

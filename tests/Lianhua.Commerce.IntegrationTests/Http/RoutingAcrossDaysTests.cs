@@ -6,19 +6,6 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Lianhua.Commerce.IntegrationTests.Http;
 
-/// <summary>A host whose clock a test moves on (a day, say); routing looks again after 2 s when a link has no room.</summary>
-public sealed class MovableClockHost : LocalHostFixture
-{
-    public ShiftedClock Clock { get; } = new();
-
-    protected override IDictionary<string, string?> Settings() => new Dictionary<string, string?>
-    {
-        ["Commerce:Orders:NoRoomRetry"] = "00:00:02",
-    };
-
-    protected override void AddServices(IServiceCollection services) => services.AddSingleton<TimeProvider>(Clock);
-}
-
 /// <summary>Routing that waits for room across midnight in China books nothing on a day that is over.</summary>
 public sealed class RoutingAcrossDaysTests(MovableClockHost host) : IClassFixture<MovableClockHost>
 {
@@ -38,16 +25,9 @@ public sealed class RoutingAcrossDaysTests(MovableClockHost host) : IClassFixtur
         for (var day = 0; day < RunPlanner.MaxDays; day++)
             await runs.BookAsync($"fill-{day:D2}", new Leg(1, Hub, buyer, Capacity), Capacity, today.AddDays(day), RunPlanner.LastDay(today), default);
 
-        var listing = (await TestData.CreateListing(await TestData.StationKey(host, origin), new
-        {
-            title = "路口大米 2斤", category = "rice", unit = "bag", unitWeightGrams = 1000, priceFen = 1800, stock = 10, producers = Array.Empty<object>(),
-        }))["id"]!.GetValue<string>();
-        var station = await TestData.StationKey(host, buyer);
-        var placed = await station.Post("orders", new
-        {
-            lines = new[] { new { listingId = listing, quantity = 1 } },
-            recipient = new { name = "刘洋", phone = "18879990000" }, paymentMethod = "cod",
-        }, new Dictionary<string, string> { ["Idempotency-Key"] = Guid.NewGuid().ToString("N") });
+        var listing = await TestData.NewListingId(await Keys.Of(host, origin), Bodies.Listing("路口大米 2斤", priceFen: 1800, stock: 10, category: "rice", unitWeightGrams: 1000));
+        var station = await Keys.Of(host, buyer);
+        var placed = await station.Post("orders", Bodies.Order((listing, 1)), Headers.Idempotency());
         Assert.True(placed.Status == HttpStatusCode.Created, placed.ToString());
         var orderId = placed.Json["id"]!.GetValue<string>();
         // Routing booked the first leg (origin → hub) today and waits for room on the last one.

@@ -50,7 +50,7 @@ public sealed class RoutingFaultTests(LocalHostFixture host) : IClassFixture<Loc
     {
         var listingId = await _flow.Listing(stock: 10);
         var key = Guid.NewGuid().ToString("N");
-        var placed = await (await _flow.KeyOf(TestData.StationB)).Post("orders", FaultFlow.OrderBody(listingId, 1), new Dictionary<string, string> { ["Idempotency-Key"] = key });
+        var placed = await (await _flow.KeyOf(TestData.StationB)).Post("orders", Bodies.Order((listingId, 1)), Headers.Idempotency(key));
         var id = placed.Json["id"]!.GetValue<string>();
         var router = host.App.Services.GetRequiredService<OrderRouter>();
         var message = new OrderToRoute(id, TestData.StationB, key);

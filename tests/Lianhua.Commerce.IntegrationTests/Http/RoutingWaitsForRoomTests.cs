@@ -6,15 +6,6 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Lianhua.Commerce.IntegrationTests.Http;
 
-/// <summary>Routing looks again after 2 s (an hour in production) when a link has no room within the days it books.</summary>
-public sealed class ShortNoRoomRetryHost : LocalHostFixture
-{
-    protected override IDictionary<string, string?> Settings() => new Dictionary<string, string?>
-    {
-        ["Commerce:Orders:NoRoomRetry"] = "00:00:02",
-    };
-}
-
 /// <summary>
 /// An order whose path has a link full for the 30 days routing books ahead: it waits, confirmed (never poisoned), keeps
 /// the runs booked for its other shipments, and is routed once a run frees up; cancelled meanwhile, it gives them back.
@@ -38,22 +29,22 @@ public sealed class RoutingWaitsForRoomTests(ShortNoRoomRetryHost host) : IClass
         return today;
     }
 
-    /// <summary>An order of one unit from <paramref name="free"/> and two kilograms from <paramref name="full"/>, placed by station B.</summary>
-    private async Task<(Api Buyer, string OrderId, string FreeListing, string FullListing)> PlaceAcrossBoth(string free, string full)
+    /// <summary>
+    /// An order of one unit from <paramref name="free"/> and two kilograms from <paramref name="full"/>, placed by station B
+    /// once the link from <paramref name="full"/> is full for 30 days (<see cref="FillThirtyDays"/>), and routing has tried it:
+    /// the free shipment's first leg is booked today, the other one waits for room.
+    /// </summary>
+    private async Task<(DateOnly Today, Api Buyer, string OrderId, string FreeListing, string FullListing)> WaitingForRoom(string free, string full)
     {
-        var freeListing = (await TestData.CreateListing(await TestData.StationKey(host, free), TestData.Listing(stock: 10)))["id"]!.GetValue<string>();
-        var fullListing = (await TestData.CreateListing(await TestData.StationKey(host, full), new
-        {
-            title = "高洲大米 2斤", category = "rice", unit = "bag", unitWeightGrams = 1000, priceFen = 1800, stock = 10, producers = Array.Empty<object>(),
-        }))["id"]!.GetValue<string>();
-        var buyer = await TestData.StationKey(host, TestData.StationB);
-        var placed = await buyer.Post("orders", new
-        {
-            lines = new[] { new { listingId = freeListing, quantity = 1 }, new { listingId = fullListing, quantity = 2 } },
-            recipient = new { name = "刘洋", phone = "18879990000" }, paymentMethod = "prepaid",
-        }, new Dictionary<string, string> { ["Idempotency-Key"] = Guid.NewGuid().ToString("N") });
+        var today = await FillThirtyDays(full);
+        var freeListing = await TestData.NewListingId(await Keys.Of(host, free), Bodies.Listing(stock: 10));
+        var fullListing = await TestData.NewListingId(await Keys.Of(host, full), Bodies.Listing("高洲大米 2斤", priceFen: 1800, stock: 10, category: "rice", unitWeightGrams: 1000));
+        var buyer = await Keys.Of(host, TestData.StationB);
+        var placed = await buyer.Post("orders", Bodies.Order((freeListing, 1), (fullListing, 2)) with { PaymentMethod = "prepaid" }, Headers.Idempotency());
         Assert.True(placed.Status == HttpStatusCode.Created, placed.ToString());
-        return (buyer, placed.Json["id"]!.GetValue<string>(), freeListing, fullListing);
+        var orderId = placed.Json["id"]!.GetValue<string>();
+        await Eventually.True(async () => (await OnRun(free, today, orderId)).Count == 1, 30, "routing never booked the free shipment");
+        return (today, buyer, orderId, freeListing, fullListing);
     }
 
     /// <summary>The shipment ids of this order on the run from <paramref name="from"/> to the hub on <paramref name="day"/>.</summary>
@@ -74,11 +65,8 @@ public sealed class RoutingWaitsForRoomTests(ShortNoRoomRetryHost host) : IClass
     public async Task AnOrderWhoseLinkIsFullForThirtyDays_WaitsConfirmed_KeepingItsOtherRun_AndIsRoutedWhenARunFreesUp()
     {
         const string free = "st-360321101-02", full = "st-360321101-07";
-        var today = await FillThirtyDays(full);
-        var (buyer, orderId, _, _) = await PlaceAcrossBoth(free, full);
-
         // Routing tried (the free shipment's first leg is booked) and found no room for the other one: it waits.
-        await Eventually.True(async () => (await OnRun(free, today, orderId)).Count == 1, 30, "routing never booked the free shipment");
+        var (today, buyer, orderId, _, _) = await WaitingForRoom(free, full);
         await Task.Delay(TimeSpan.FromSeconds(5)); // two more tries
         Assert.Equal("confirmed", (await buyer.Get($"orders/{orderId}")).Json["status"]!.GetValue<string>());
         Assert.Single(await OnRun(free, today, orderId)); // booked once, however often routing looked again
@@ -100,12 +88,9 @@ public sealed class RoutingWaitsForRoomTests(ShortNoRoomRetryHost host) : IClass
     public async Task CancellingAnOrderThatWaitsForRoom_GivesBackItsStock_AndTheRunsItsOtherShipmentHeld()
     {
         const string free = "st-360321101-03", full = "st-360321101-08";
-        var today = await FillThirtyDays(full);
-        var (buyer, orderId, freeListing, fullListing) = await PlaceAcrossBoth(free, full);
-        await Eventually.True(async () => (await OnRun(free, today, orderId)).Count == 1, 30, "routing never booked the free shipment");
+        var (today, buyer, orderId, freeListing, fullListing) = await WaitingForRoom(free, full);
 
-        var cancelled = await buyer.Post($"orders/{orderId}/cancel", new { reason = "等不及了" },
-            new Dictionary<string, string> { ["Idempotency-Key"] = Guid.NewGuid().ToString("N") });
+        var cancelled = await buyer.Post($"orders/{orderId}/cancel", new { reason = "等不及了" }, Headers.Idempotency());
 
         Assert.True(cancelled.Status == HttpStatusCode.OK, cancelled.ToString());
         Assert.Empty(await OnRun(free, today, orderId));

@@ -20,16 +20,10 @@ public sealed class RunCapacityTests(LocalHostFixture host) : IClassFixture<Loca
         Assert.Equal(HttpStatusCode.OK, (await host.County().Put("network", network)).Status);
         await Task.Delay(TimeSpan.FromSeconds(1));
 
-        var seller = await TestData.StationKey(host, Origin);
-        var buyers = await Task.WhenAll(new[] { TestData.StationB, "st-360321205-03" }.Select(b => TestData.StationKey(host, b)));
-        var listing = (await TestData.CreateListing(seller, new
-        {
-            title = "高洲大米 2斤", category = "rice", unit = "bag", unitWeightGrams = 1000, priceFen = 1800, stock = 100, producers = Array.Empty<object>(),
-        }))["id"]!.GetValue<string>();
-        var orders = await Task.WhenAll(buyers.Select(b => b.Post("orders", new
-        {
-            lines = new[] { new { listingId = listing, quantity = 2 } }, recipient = new { name = "刘洋", phone = "18879990000" }, paymentMethod = "prepaid",
-        }, new Dictionary<string, string> { ["Idempotency-Key"] = Guid.NewGuid().ToString("N") })));
+        var seller = await Keys.Of(host, Origin);
+        var buyers = await Task.WhenAll(new[] { TestData.StationB, "st-360321205-03" }.Select(b => Keys.Of(host, b)));
+        var listing = await TestData.NewListingId(seller, Bodies.Listing("高洲大米 2斤", priceFen: 1800, stock: 100, category: "rice", unitWeightGrams: 1000));
+        var orders = await Task.WhenAll(buyers.Select(b => b.Post("orders", Bodies.Order((listing, 2)) with { PaymentMethod = "prepaid" }, Headers.Idempotency())));
         Assert.All(orders, o => Assert.True(o.Status == HttpStatusCode.Created, o.ToString()));
 
         var firstLegDates = new List<string>();
@@ -63,7 +57,7 @@ public sealed class RunCapacityTests(LocalHostFixture host) : IClassFixture<Loca
         var early = firstLegDates.IndexOf(days[0]);
         var late = 1 - early;
         Assert.Equal(HttpStatusCode.OK, (await buyers[early].Post($"orders/{orders[early].Json["id"]}/cancel", new { reason = "改天再买" },
-            new Dictionary<string, string> { ["Idempotency-Key"] = Guid.NewGuid().ToString("N") })).Status);
+            Headers.Idempotency())).Status);
         var store = host.App.Services.GetRequiredService<RunStore>();
         var again = await store.BookAsync(shipmentIds[late], new Leg(1, Origin, "hub-360321101", 3000), 2000, DateOnly.Parse(days[0]), DateOnly.Parse(days[0]).AddDays(29), default);
         Assert.Equal(DateOnly.Parse(days[1]), again.Date);

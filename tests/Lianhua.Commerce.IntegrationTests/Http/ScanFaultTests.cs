@@ -29,7 +29,7 @@ public sealed class ScanFaultTests(LocalHostFixture host) : IClassFixture<LocalH
     private async Task ToPickup(string shipmentId)
     {
         foreach (var (e, node) in new[] { ("depart", TestData.StationA), ("arrive", TestData.HubA), ("depart", TestData.HubA), ("arrive", TestData.StationA2) })
-            Assert.Equal(HttpStatusCode.OK, (await Scan(shipmentId, e, node, FaultFlow.NewKey())).Status);
+            Assert.Equal(HttpStatusCode.OK, (await Scan(shipmentId, e, node, Headers.Idempotency())).Status);
     }
 
     private async Task<int> DeliveredMessages(string shipmentId) =>
@@ -42,7 +42,7 @@ public sealed class ScanFaultTests(LocalHostFixture host) : IClassFixture<LocalH
     {
         var (orderId, shipmentId, _, _) = await RoutedOrder();
         host.Faults.Add(new("scan commit", FaultFlow.Batch($"{host.Prefix}Orders"), responseLost, Skip: 0));
-        var key = FaultFlow.NewKey();
+        var key = Headers.Idempotency();
         var first = await Scan(shipmentId, "depart", TestData.StationA, key);
         Assert.Equal(0, host.Faults.Remaining);
         host.Faults.Clear();
@@ -70,7 +70,7 @@ public sealed class ScanFaultTests(LocalHostFixture host) : IClassFixture<LocalH
         await ToPickup(shipmentId);
         host.Faults.Add(new($"pickup {step}", step == "commit" ? FaultFlow.Batch($"{host.Prefix}Orders") : FaultFlow.Send($"{host.Prefix}-shipments-delivered"),
             responseLost, Skip: 0));
-        var key = FaultFlow.NewKey();
+        var key = Headers.Idempotency();
         var first = await Scan(shipmentId, "pickup", TestData.StationA2, key, code);
         Assert.Equal(0, host.Faults.Remaining);
         host.Faults.Clear();
@@ -92,7 +92,7 @@ public sealed class ScanFaultTests(LocalHostFixture host) : IClassFixture<LocalH
         await ToPickup(shipmentId);
         var wrong = code == "000000" ? "111111" : "000000";
         host.Faults.Add(new("wrong code commit", FaultFlow.Batch($"{host.Prefix}Orders"), AfterSend: true, Skip: 0));
-        var key = FaultFlow.NewKey();
+        var key = Headers.Idempotency();
         Assert.Equal(HttpStatusCode.InternalServerError, (await Scan(shipmentId, "pickup", TestData.StationA2, key, wrong)).Status);
         host.Faults.Clear();
         var replay = await Scan(shipmentId, "pickup", TestData.StationA2, key, wrong);
@@ -100,22 +100,22 @@ public sealed class ScanFaultTests(LocalHostFixture host) : IClassFixture<LocalH
         Assert.Equal("true", replay.Header("Idempotent-Replayed"));
         // Four wrong codes in all: not locked, the right code still delivers.
         foreach (var _ in Enumerable.Range(0, 3))
-            Assert.Equal(HttpStatusCode.UnprocessableEntity, (await Scan(shipmentId, "pickup", TestData.StationA2, FaultFlow.NewKey(), wrong)).Status);
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, (await Scan(shipmentId, "pickup", TestData.StationA2, Headers.Idempotency(), wrong)).Status);
         Assert.False((await Shipment(orderId))["locked"]!.GetValue<bool>());
-        Assert.Equal(HttpStatusCode.OK, (await Scan(shipmentId, "pickup", TestData.StationA2, FaultFlow.NewKey(), code)).Status);
+        Assert.Equal(HttpStatusCode.OK, (await Scan(shipmentId, "pickup", TestData.StationA2, Headers.Idempotency(), code)).Status);
     }
 
     [Fact]
     public async Task TwoScansOfOneShipmentAtOnce_WithOneKey_GetOneAnswer_WithTwoKeys_OneWins()
     {
         var (orderId, shipmentId, _, _) = await RoutedOrder();
-        var key = FaultFlow.NewKey();
+        var key = Headers.Idempotency();
         var same = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => Scan(shipmentId, "depart", TestData.StationA, key)));
         Assert.All(same, s => Assert.Equal(HttpStatusCode.OK, s.Status));
         Assert.Single(same, s => s.Header("Idempotent-Replayed") is null);
         Assert.All(same, s => Assert.Equal(same[0].Raw, s.Raw));
 
-        var different = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => Scan(shipmentId, "arrive", TestData.HubA, FaultFlow.NewKey())));
+        var different = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => Scan(shipmentId, "arrive", TestData.HubA, Headers.Idempotency())));
         Assert.Single(different, s => s.Status == HttpStatusCode.OK);
         Assert.All(different.Where(s => s.Status != HttpStatusCode.OK), s => Assert.Equal(HttpStatusCode.Conflict, s.Status));
         Assert.Equal(["depart", "arrive"], (await Shipment(orderId))["events"]!.AsArray().Select(e => e!["event"]!.GetValue<string>()));
@@ -129,8 +129,8 @@ public sealed class ScanFaultTests(LocalHostFixture host) : IClassFixture<LocalH
             var (orderId, shipmentId, _, listingId) = await RoutedOrder();
             var tracking = await _flow.Tracking(orderId);
             var booked = (await _flow.Legs(tracking)).Select(l => l.Load).ToList();
-            var scan = Scan(shipmentId, "depart", TestData.StationA, FaultFlow.NewKey());
-            var cancel = _flow.Cancel(orderId, FaultFlow.NewKey());
+            var scan = Scan(shipmentId, "depart", TestData.StationA, Headers.Idempotency());
+            var cancel = _flow.Cancel(orderId, Headers.Idempotency());
             var (departed, cancelled) = (await scan, await cancel);
             Assert.True(departed.Status is HttpStatusCode.OK or HttpStatusCode.Conflict, departed.ToString());
             Assert.True(cancelled.Status is HttpStatusCode.OK or HttpStatusCode.Conflict, cancelled.ToString());

@@ -28,6 +28,9 @@ public sealed class Api(Uri baseAddress, string? key)
     /// <summary>The same key against another address (a restarted LocalHost).</summary>
     public Api At(Uri address) => new(address, key);
 
+    /// <summary>Another key against the same address (a key this client's county key issued).</summary>
+    public Api WithKey(string? other) => new(baseAddress, other);
+
     public Task<ApiResponse> Get(string path, IDictionary<string, string>? headers = null) => Send(HttpMethod.Get, path, null, headers);
     public Task<ApiResponse> Post(string path, object? body, IDictionary<string, string>? headers = null) => Send(HttpMethod.Post, path, body, headers);
     public Task<ApiResponse> Put(string path, object? body, IDictionary<string, string>? headers = null) => Send(HttpMethod.Put, path, body, headers);

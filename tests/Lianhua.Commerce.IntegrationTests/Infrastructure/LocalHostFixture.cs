@@ -12,9 +12,17 @@ namespace Lianhua.Commerce.IntegrationTests.Infrastructure;
 /// </summary>
 public class LocalHostFixture : IAsyncLifetime
 {
-    public LocalHostFixture() : this(TestStorage.NewPrefix(), "test-county-" + Guid.NewGuid().ToString("N"))
+    public LocalHostFixture() : this(TestStorage.NewPrefix(), NewCountyKey())
     {
     }
+
+    /// <summary>A host of its own with these settings besides the test defaults (a shorter lease, a faster retry).</summary>
+    protected LocalHostFixture(params (string Key, string Value)[] settings)
+        : this(TestStorage.NewPrefix(), NewCountyKey(), settings.ToDictionary(s => s.Key, s => (string?)s.Value))
+    {
+    }
+
+    internal static string NewCountyKey() => "test-county-" + Guid.NewGuid().ToString("N");
 
     /// <summary>One instance of several that share <paramref name="prefix"/> (their storage) and the county key (see MultiHostFixture); internal: xUnit wants one public constructor.</summary>
     internal LocalHostFixture(string prefix, string countyKey, IDictionary<string, string?>? settings = null)
@@ -34,8 +42,6 @@ public class LocalHostFixture : IAsyncLifetime
     public FaultInjection Faults { get; } = new();
     public RequestCounter Requests { get; } = new();
 
-    protected virtual IDictionary<string, string?> Settings() => new Dictionary<string, string?>();
-
     /// <summary>Services a test host replaces (registered after the app's own, so they win).</summary>
     protected virtual void AddServices(IServiceCollection services) { }
 
@@ -52,7 +58,7 @@ public class LocalHostFixture : IAsyncLifetime
             ["Logging:LogLevel:Default"] = Environment.GetEnvironmentVariable("LIANHUA_DIAG") is null ? "Warning" : "Information",
             ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
         };
-        foreach (var (k, v) in _settings ?? Settings()) settings[k] = v;
+        foreach (var (k, v) in _settings ?? new Dictionary<string, string?>()) settings[k] = v;
         App = await LocalHostApp.CreateAsync([], settings, services =>
         {
             services.AddSingleton<Azure.Core.Pipeline.HttpPipelinePolicy>(Faults);

@@ -9,17 +9,25 @@ public class MultiHostFixture : IAsyncLifetime
 {
     public const int Count = 3;
 
-    public string Prefix { get; } = TestStorage.NewPrefix();
-    public string CountyKey { get; } = "test-county-" + Guid.NewGuid().ToString("N");
-    public IReadOnlyList<LocalHostFixture> Hosts { get; private set; } = [];
+    private readonly IDictionary<string, string?> _settings;
 
-    protected virtual IDictionary<string, string?> Settings() => new Dictionary<string, string?>();
+    public MultiHostFixture() : this([])
+    {
+    }
+
+    /// <summary>Instances with these settings besides the test defaults.</summary>
+    protected MultiHostFixture(params (string Key, string Value)[] settings) =>
+        _settings = settings.ToDictionary(s => s.Key, s => (string?)s.Value);
+
+    public string Prefix { get; } = TestStorage.NewPrefix();
+    public string CountyKey { get; } = LocalHostFixture.NewCountyKey();
+    public IReadOnlyList<LocalHostFixture> Hosts { get; private set; } = [];
 
     public LocalHostFixture this[int i] => Hosts[i];
 
     public async Task InitializeAsync()
     {
-        var hosts = Enumerable.Range(0, Count).Select(_ => new LocalHostFixture(Prefix, CountyKey, Settings())).ToList();
+        var hosts = Enumerable.Range(0, Count).Select(_ => new LocalHostFixture(Prefix, CountyKey, _settings)).ToList();
         // The first creates the tables and loads the network; the others start on storage that is ready, as in Azure.
         await hosts[0].InitializeAsync();
         await Task.WhenAll(hosts.Skip(1).Select(h => h.InitializeAsync()));
@@ -33,11 +41,4 @@ public class MultiHostFixture : IAsyncLifetime
 }
 
 /// <summary>Instances with a short placement lease, so an abandoned placement is taken over within a test's patience.</summary>
-public sealed class ShortLeaseMultiHost : MultiHostFixture
-{
-    protected override IDictionary<string, string?> Settings() => new Dictionary<string, string?>
-    {
-        ["Commerce:Orders:PlacementLease"] = "00:00:02",
-        ["Commerce:Orders:InFlightWait"] = "00:00:01",
-    };
-}
+public sealed class ShortLeaseMultiHost() : MultiHostFixture(("Commerce:Orders:PlacementLease", "00:00:02"), ("Commerce:Orders:InFlightWait", "00:00:01"));

@@ -32,16 +32,16 @@ public sealed class LocalHostRestartTests
         try
         {
             var county = new Api(first.Base, first.CountyKey);
-            listingA = await CreateListing(county, first.Base, OriginA);
-            listingB = await CreateListing(county, first.Base, OriginB);
+            listingA = await CreateListing(county, OriginA);
+            listingB = await CreateListing(county, OriginB);
             var stations = new Dictionary<string, Api>();
-            foreach (var buyer in Buyers) stations[buyer] = await Key(county, first.Base, buyer);
+            foreach (var buyer in Buyers) stations[buyer] = (await Keys.Issue(county, buyer)).Api;
             var random = new Random(7);
             placements = Enumerable.Range(0, 36).Select(i =>
             {
                 var buyer = Buyers[i % Buyers.Length];
                 long a = random.Next(1, 3), b = 1;
-                return new Placement(stations[buyer], buyer, $"restart-{i:D2}", Order(listingA, a, listingB, b), a, b);
+                return new Placement(stations[buyer], buyer, $"restart-{i:D2}", Bodies.Order((listingA, a), (listingB, b)), a, b);
             }).ToList();
             // Six orders placed before the burst, to be cancelled during it.
             cancels = [];
@@ -134,34 +134,14 @@ public sealed class LocalHostRestartTests
         }
     }
 
-    private static object Order(string listingA, long a, string listingB, long b) => new
-    {
-        lines = new[] { new { listingId = listingA, quantity = a }, new { listingId = listingB, quantity = b } },
-        recipient = new { name = "王芳", phone = "13907990000" }, paymentMethod = "cod",
-    };
-
     private static Task<ApiResponse> Place(Placement p) =>
-        p.Station.Post("orders", p.Body, new Dictionary<string, string> { ["Idempotency-Key"] = p.Key });
+        p.Station.Post("orders", p.Body, Headers.Idempotency(p.Key));
 
     private static Task<ApiResponse> Cancel(Api station, string orderId, string key) =>
-        station.Post($"orders/{orderId}/cancel", new { reason = "村民改主意了" }, new Dictionary<string, string> { ["Idempotency-Key"] = key });
+        station.Post($"orders/{orderId}/cancel", new { reason = "村民改主意了" }, Headers.Idempotency(key));
 
     private static async Task<long> StockOf(Api county, string listingId) => (await county.Get($"listings/{listingId}")).Json["stock"]!.GetValue<long>();
 
-    private static async Task<Api> Key(Api county, Uri baseAddress, string stationId)
-    {
-        var issued = await county.Post("keys", new { role = "station", scopeId = stationId });
-        Assert.Equal(HttpStatusCode.Created, issued.Status);
-        return new Api(baseAddress, issued.Json["key"]!.GetValue<string>());
-    }
-
-    private static async Task<string> CreateListing(Api county, Uri baseAddress, string stationId)
-    {
-        var created = await (await Key(county, baseAddress, stationId)).Post("listings", new
-        {
-            title = "莲花白莲 500g", category = "lotus-seed", unit = "bag", unitWeightGrams = UnitGrams, priceFen = 4550, stock = Stock, producers = Array.Empty<object>(),
-        });
-        Assert.True(created.Status == HttpStatusCode.Created, created.ToString());
-        return created.Json["id"]!.GetValue<string>();
-    }
+    private static async Task<string> CreateListing(Api county, string stationId) =>
+        await TestData.NewListingId((await Keys.Issue(county, stationId)).Api, Bodies.Listing(stock: Stock, unitWeightGrams: UnitGrams));
 }

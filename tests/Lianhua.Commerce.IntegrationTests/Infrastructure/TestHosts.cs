@@ -1,0 +1,17 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Lianhua.Commerce.IntegrationTests.Infrastructure;
+
+/// <summary>A short placement lease so abandoned placements are taken over within the test's patience.</summary>
+public sealed class ShortLeaseHost() : LocalHostFixture(("Commerce:Orders:PlacementLease", "00:00:01"), ("Commerce:Orders:InFlightWait", "00:00:01"));
+
+/// <summary>Routing looks again after 2 s (an hour in production) when a link has no room within the days it books.</summary>
+public class ShortNoRoomRetryHost() : LocalHostFixture(("Commerce:Orders:NoRoomRetry", "00:00:02"));
+
+/// <summary>A host whose clock a test moves on (a day, say); routing looks again after 2 s when a link has no room.</summary>
+public sealed class MovableClockHost : ShortNoRoomRetryHost
+{
+    public ShiftedClock Clock { get; } = new();
+
+    protected override void AddServices(IServiceCollection services) => services.AddSingleton<TimeProvider>(Clock);
+}
