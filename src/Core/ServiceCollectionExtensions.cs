@@ -1,3 +1,5 @@
+using Lianhua.Commerce.Core.Households;
+using Lianhua.Commerce.Core.Households.Storage;
 using Lianhua.Commerce.Core.Idempotency;
 using Lianhua.Commerce.Core.Idempotency.Storage;
 using Lianhua.Commerce.Core.Listings;
@@ -15,6 +17,7 @@ using Lianhua.Commerce.Core.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Lianhua.Commerce.Core;
 
@@ -58,6 +61,12 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<RoutingService>();
         services.AddSingleton<ScanService>();
         services.AddSingleton<TrackingService>();
+        // No household keys, no start: see HouseholdOptionsValidation.
+        services.AddOptions<HouseholdOptions>().Bind(configuration.GetSection(HouseholdOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<HouseholdOptions>, HouseholdOptionsValidation>();
+        services.AddSingleton<PersonalDataProtector>();
+        services.AddSingleton<HouseholdStore>();
+        services.AddSingleton<HouseholdService>();
         return services;
     }
 

@@ -8,6 +8,7 @@ public static class TableNames
     public const string Listings = "Listings";
     public const string Orders = "Orders";
     public const string Runs = "Runs";
+    public const string Households = "Households";
 
-    public static readonly string[] All = [ApiKeys, Network, Listings, Orders, Runs];
+    public static readonly string[] All = [ApiKeys, Network, Listings, Orders, Runs, Households];
 }
