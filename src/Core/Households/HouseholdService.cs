@@ -54,7 +54,10 @@ public sealed class HouseholdService(HouseholdStore store, NetworkService networ
             if (owner is not null)
             {
                 logger.LogInformation("Household registration by {KeyId} refused: the national ID is registered already as {HouseholdId}", caller.KeyId, owner);
-                throw new ConflictException("A household with this national ID is registered already.");
+                // Only a county key gets here, and it may read that household anyway: naming it lets a client whose first
+                // attempt's answer was lost (and who sent no Idempotency-Key) find the household it made.
+                throw new ConflictException("A household with this national ID is registered already.",
+                    new Dictionary<string, object?> { ["householdId"] = owner });
             }
         }
         throw new ConflictException("The registration could not be stored; try again.", retryAfter: TimeSpan.FromSeconds(1));

@@ -68,13 +68,15 @@ public sealed class HouseholdTests(HouseholdHost host) : IClassFixture<Household
     public async Task Register_WithANationalIdRegisteredAlready_Is409_AndStoresNothing()
     {
         var body = HouseholdData.New(TestData.StationA, name: "张三明");
-        Assert.Equal(HttpStatusCode.Created, (await host.County().Post("households", body)).Status);
+        var first = await host.County().Post("households", body);
+        Assert.Equal(HttpStatusCode.Created, first.Status);
         var before = await Rows();
         // Another name, station and key; the same number, with a lower-case x where it has an X.
         var again = HouseholdData.New(TestData.StationB, nationalId: body.NationalId.ToLowerInvariant(), name: "李四");
         var refused = await host.County().Post("households", again, Headers.Idempotency());
         Assert.Equal(HttpStatusCode.Conflict, refused.Status);
         Assert.Equal("application/problem+json", refused.ContentType);
+        Assert.Equal(first.Json["id"]!.GetValue<string>(), refused.Json["householdId"]!.GetValue<string>());
         Assert.Equal(before, await Rows());
     }
 
