@@ -24,16 +24,32 @@ param countyCode string = '360321'
 @description('Bootstrap county API key, e.g. `openssl rand -hex 32`. Never commit a real value.')
 param countyApiKey string
 
-@secure()
+@description('A base64 AES-256 key: 32 random bytes (`openssl rand -base64 32`), 44 characters.')
 @minLength(44)
 @maxLength(44)
-@description('Base64 of 32 random bytes (AES-256-GCM key for national IDs), e.g. `openssl rand -base64 32`.')
-param personalDataKey string
+type aesKey = string
+
+@description('Ids of every AES key of household data the app loads (1-32 letters, digits or -), each a Key Vault secret HouseholdsKey-{id}. Keep every id that encrypted data; add one to rotate.')
+@minLength(1)
+param householdsKeyIds string[] = [
+  'k1'
+]
+
+@description('Id of the AES key that encrypts new household data (Commerce:Households:ActiveKeyId): one of householdsKeyIds.')
+@minLength(1)
+@maxLength(32)
+param householdsActiveKeyId string = 'k1'
+
+@secure()
+@description('AES-256-GCM keys of household data to store in Key Vault now, by id, e.g. {"k1": "<base64>"}: a new key when rotating. Keys in Key Vault already may be left out; one passed again must keep its value.')
+param householdsKeys {
+  *: aesKey
+}
 
 @secure()
 @minLength(44)
-@description('Base64 HMAC key (32+ random bytes) for the national ID blind index, e.g. `openssl rand -base64 32`.')
-param personalDataHmacKey string
+@description('Base64 HMAC key (32+ random bytes) of the national ID blind index, e.g. `openssl rand -base64 32`. Changing it needs a re-index.')
+param householdsBlindIndexKey string
 
 @description('Most instances the Flex Consumption plan may scale out to.')
 @minValue(1)
@@ -109,8 +125,8 @@ module keyVault 'modules/keyvault.bicep' = {
     location: location
     tags: tags
     countyApiKey: countyApiKey
-    personalDataKey: personalDataKey
-    personalDataHmacKey: personalDataHmacKey
+    householdsKeys: householdsKeys
+    householdsBlindIndexKey: householdsBlindIndexKey
   }
 }
 
@@ -153,9 +169,11 @@ module functionApp 'modules/functionapp.bicep' = {
     appInsightsConnectionString: monitoring.outputs.connectionString
     secretUris: {
       countyApiKey: keyVault.outputs.countyApiKeySecretUri
-      personalDataKey: keyVault.outputs.personalDataKeySecretUri
-      personalDataHmacKey: keyVault.outputs.personalDataHmacKeySecretUri
+      householdsBlindIndexKey: keyVault.outputs.householdsBlindIndexKeySecretUri
     }
+    keyVaultName: names.keyVault
+    householdsKeyIds: householdsKeyIds
+    householdsActiveKeyId: householdsActiveKeyId
     countyCode: countyCode
     maximumInstanceCount: maximumInstanceCount
     instanceMemoryMB: instanceMemoryMB

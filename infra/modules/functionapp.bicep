@@ -36,9 +36,17 @@ param appInsightsConnectionString string
 @description('Versionless Key Vault secret URIs.')
 param secretUris {
   countyApiKey: string
-  personalDataKey: string
-  personalDataHmacKey: string
+  householdsBlindIndexKey: string
 }
+
+@description('Key Vault holding the household data AES keys (secrets HouseholdsKey-{id}).')
+param keyVaultName string
+
+@description('Ids of every household data AES key the app loads.')
+param householdsKeyIds string[]
+
+@description('Id of the AES key that encrypts new household data.')
+param householdsActiveKeyId string
 
 @description('County code of this deployment (GB/T 2260), passed to the app as Commerce__CountyCode.')
 param countyCode string
@@ -114,7 +122,7 @@ resource app 'Microsoft.Web/sites@2025-03-01' = {
       http20Enabled: true
       // Flex Consumption takes the runtime from functionAppConfig: FUNCTIONS_WORKER_RUNTIME and
       // FUNCTIONS_EXTENSION_VERSION are not allowed as app settings there.
-      appSettings: [
+      appSettings: concat([
         { name: 'AzureWebJobsStorage__accountName', value: storageAccountName }
         { name: 'AzureWebJobsStorage__credential', value: 'managedidentity' }
         { name: 'AzureWebJobsStorage__clientId', value: identityClientId }
@@ -126,9 +134,12 @@ resource app 'Microsoft.Web/sites@2025-03-01' = {
         { name: 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING', value: 'ClientId=${identityClientId};Authorization=AAD' }
         { name: 'Commerce__CountyCode', value: countyCode }
         { name: 'Commerce__CountyApiKey', value: '@Microsoft.KeyVault(SecretUri=${secretUris.countyApiKey})' }
-        { name: 'Commerce__PersonalDataKey', value: '@Microsoft.KeyVault(SecretUri=${secretUris.personalDataKey})' }
-        { name: 'Commerce__PersonalDataHmacKey', value: '@Microsoft.KeyVault(SecretUri=${secretUris.personalDataHmacKey})' }
-      ]
+        { name: 'Commerce__Households__ActiveKeyId', value: householdsActiveKeyId }
+        { name: 'Commerce__Households__BlindIndexKey', value: '@Microsoft.KeyVault(SecretUri=${secretUris.householdsBlindIndexKey})' }
+      ], map(householdsKeyIds, id => {
+        name: 'Commerce__Households__Keys__${id}'
+        value: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=HouseholdsKey-${id})'
+      }))
     }
   }
 }

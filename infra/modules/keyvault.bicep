@@ -15,12 +15,12 @@ param tags object
 param countyApiKey string
 
 @secure()
-@description('Base64 of a 32-byte AES-GCM key that encrypts national ID numbers (Commerce:PersonalDataKey).')
-param personalDataKey string
+@description('Household data AES-256-GCM keys by id, each base64 of 32 bytes (Commerce:Households:Keys:{id}).')
+param householdsKeys object
 
 @secure()
-@description('Base64 HMAC key for the national ID blind index (Commerce:PersonalDataHmacKey).')
-param personalDataHmacKey string
+@description('Base64 HMAC key of the national ID blind index (Commerce:Households:BlindIndexKey).')
+param householdsBlindIndexKey string
 
 resource vault 'Microsoft.KeyVault/vaults@2025-05-01' = {
   name: name
@@ -49,25 +49,28 @@ resource countyApiKeySecret 'Microsoft.KeyVault/vaults/secrets@2025-05-01' = {
   }
 }
 
-resource personalDataKeySecret 'Microsoft.KeyVault/vaults/secrets@2025-05-01' = {
-  parent: vault
-  name: 'PersonalDataKey'
-  properties: {
-    value: personalDataKey
-    contentType: 'application/octet-stream;base64'
+// One secret per key id: a key id always names the same bytes (ciphertexts name their key id), so rotating adds a
+// secret and never rewrites one. Only the keys passed are written; the others stay in the vault as they are.
+resource householdsKeySecrets 'Microsoft.KeyVault/vaults/secrets@2025-05-01' = [
+  for key in items(householdsKeys): {
+    parent: vault
+    name: 'HouseholdsKey-${key.key}'
+    properties: {
+      value: key.value
+      contentType: 'application/octet-stream;base64'
+    }
   }
-}
+]
 
-resource personalDataHmacKeySecret 'Microsoft.KeyVault/vaults/secrets@2025-05-01' = {
+resource householdsBlindIndexKeySecret 'Microsoft.KeyVault/vaults/secrets@2025-05-01' = {
   parent: vault
-  name: 'PersonalDataHmacKey'
+  name: 'HouseholdsBlindIndexKey'
   properties: {
-    value: personalDataHmacKey
+    value: householdsBlindIndexKey
     contentType: 'application/octet-stream;base64'
   }
 }
 
 // Versionless URIs: after a rotation the app picks up the new version on restart (or the platform's refresh).
 output countyApiKeySecretUri string = countyApiKeySecret.properties.secretUri
-output personalDataKeySecretUri string = personalDataKeySecret.properties.secretUri
-output personalDataHmacKeySecretUri string = personalDataHmacKeySecret.properties.secretUri
+output householdsBlindIndexKeySecretUri string = householdsBlindIndexKeySecret.properties.secretUri

@@ -1,5 +1,7 @@
 using Lianhua.Commerce.Core.Attribution;
 using Lianhua.Commerce.Core.Attribution.Storage;
+using Lianhua.Commerce.Core.Households;
+using Lianhua.Commerce.Core.Households.Storage;
 using Lianhua.Commerce.Core.Idempotency;
 using Lianhua.Commerce.Core.Idempotency.Storage;
 using Lianhua.Commerce.Core.Listings;
@@ -19,6 +21,7 @@ using Lianhua.Commerce.Core.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Lianhua.Commerce.Core;
 
@@ -71,6 +74,13 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<HouseholdSalesService>();
         services.AddSingleton<AttentionStore>();
         services.AddSingleton<AttentionService>();
+        // No household keys, no start: see HouseholdOptionsValidation.
+        services.AddOptions<HouseholdOptions>().Bind(configuration.GetSection(HouseholdOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<HouseholdOptions>, HouseholdOptionsValidation>();
+        services.AddSingleton<PersonalDataProtector>();
+        services.AddSingleton<HouseholdStore>();
+        services.AddSingleton<HouseholdService>();
+        services.AddSingleton<IHouseholdProfiles, HouseholdProfiles>();
         return services;
     }
 

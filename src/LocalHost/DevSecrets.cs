@@ -31,4 +31,26 @@ public static class DevSecrets
     }
 
     public static string NewCountyKey() => "lh-county-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(20));
+
+    /// <summary>The id of the development AES key for household data.</summary>
+    public const string HouseholdKeyId = "dev";
+
+    /// <summary>
+    /// When nothing of <c>Commerce:Households</c> is configured, fills it with development keys kept in <paramref name="folder"/>
+    /// (an AES key with id <see cref="HouseholdKeyId"/> and a blind-index key), made the first time. A partial configuration is
+    /// left alone: the app then refuses to start and says what is missing. Null when configured; else whether the keys were made now.
+    /// </summary>
+    public static bool? UseDevelopmentHouseholdKeys(IConfiguration configuration, string folder)
+    {
+        if (configuration.GetSection("Commerce:Households").GetChildren().Any()) return null;
+        var (aes, aesCreated) = GetOrCreate(folder, "households-key-" + HouseholdKeyId, NewDataKey);
+        var (blind, blindCreated) = GetOrCreate(folder, "households-blind-index-key", NewDataKey);
+        configuration["Commerce:Households:ActiveKeyId"] = HouseholdKeyId;
+        configuration[$"Commerce:Households:Keys:{HouseholdKeyId}"] = aes;
+        configuration["Commerce:Households:BlindIndexKey"] = blind;
+        return aesCreated || blindCreated;
+    }
+
+    /// <summary>Base64 of 32 random bytes: an AES-256 or HMAC key.</summary>
+    public static string NewDataKey() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
 }

@@ -25,6 +25,7 @@ public static class LocalHostApp
             builder.Configuration["Commerce:CountyApiKey"] = key;
             countyKeyCreated = created;
         }
+        var householdKeysCreated = DevSecrets.UseDevelopmentHouseholdKeys(builder.Configuration, DevSecrets.Folder(builder.Configuration));
 
         var settings = HostSettings.Load(Path.Combine(AppContext.BaseDirectory, "host.json"));
         if (!settings.Base64Messages) throw new NotSupportedException("LocalHost supports messageEncoding base64 only.");
@@ -49,6 +50,8 @@ public static class LocalHostApp
         log.LogInformation("LocalHost serves {Count} functions: {Http} HTTP, {Queue} queue, {Timer} timer", functions.Count,
             functions.Count(f => f.Kind == TriggerKind.Http), functions.Count(f => f.Kind == TriggerKind.Queue), functions.Count(f => f.Kind == TriggerKind.Timer));
         if (countyKeyCreated) log.LogInformation("Made a development county key and kept it in {Folder}", DevSecrets.Folder(builder.Configuration));
+        if (householdKeysCreated == true) log.LogInformation("Made development household data keys and kept them in {Folder}", DevSecrets.Folder(builder.Configuration));
+        else if (householdKeysCreated == false) log.LogInformation("Using the development household data keys kept in {Folder}", DevSecrets.Folder(builder.Configuration));
         return app;
     }
 

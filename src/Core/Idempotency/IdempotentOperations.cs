@@ -24,7 +24,7 @@ public sealed class IdempotentOperations(IdempotencyStore records)
 {
     /// <summary>The kept answer when the key was used already (422 when for another request); null when it was not.</summary>
     public async Task<StoredResponse?> FindAnswerAsync(IdempotentRequest request, CancellationToken ct) =>
-        await records.FindAsync(request.Scope, request.Row, ct) is { } record ? request.Replay(record) : null;
+        await records.FindAsync(request.Scope, request.Row, ct, request.Table) is { } record ? request.Replay(record) : null;
 
     /// <summary>
     /// Runs <paramref name="attempt"/> until one commits: each either commits its change together with

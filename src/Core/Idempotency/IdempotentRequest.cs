@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Lianhua.Commerce.Core.Common;
+using Lianhua.Commerce.Core.Storage;
 
 namespace Lianhua.Commerce.Core.Idempotency;
 
@@ -11,6 +12,9 @@ namespace Lianhua.Commerce.Core.Idempotency;
 /// </summary>
 public sealed record IdempotentRequest(string Scope, string Row, string Hash, string Kind = "request")
 {
+    /// <summary>The table of the record: the table of the data the request changes, so both commit in one transaction.</summary>
+    public string Table { get; init; } = TableNames.Orders;
+
     public static string RowOf(string operation, string key) => $"i~{operation}~{key}";
 
     /// <summary>A request whose canonical form is the given fields, one per line.</summary>

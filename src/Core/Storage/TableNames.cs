@@ -11,6 +11,7 @@ public static class TableNames
     public const string HouseholdLedger = "HouseholdLedger";
     public const string DailyLedger = "DailyLedger";
     public const string Attention = "Attention";
+    public const string Households = "Households";
 
-    public static readonly string[] All = [ApiKeys, Network, Listings, Orders, Runs, HouseholdLedger, DailyLedger, Attention];
+    public static readonly string[] All = [ApiKeys, Network, Listings, Orders, Runs, Households, HouseholdLedger, DailyLedger, Attention];
 }

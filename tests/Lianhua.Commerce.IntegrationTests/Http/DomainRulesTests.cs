@@ -84,9 +84,10 @@ public sealed class DomainRulesTests(LocalHostFixture host) : IClassFixture<Loca
     }
 
     [Fact]
-    public async Task Producers_TenSharesAddingUpTo10000_AreKept()
+    public async Task Producers_TenRegisteredHouseholdsWithSharesAddingUpTo10000_AreKept()
     {
-        var producers = Enumerable.Range(0, 10).Select(i => new ProducerBody($"hh-{i}", 1000)).ToArray();
+        var producers = new ProducerBody[10];
+        for (var i = 0; i < 10; i++) producers[i] = new ProducerBody((await HouseholdData.Register(host, TestData.StationA2))["id"]!.GetValue<string>(), 1000);
         var created = await (await KeyOf(TestData.StationA2)).Post("listings",
             Bodies.Listing("t", priceFen: 100, stock: 1, category: "rice", unit: "kg", unitWeightGrams: 1000, producers: producers));
         Assert.True(created.Status == HttpStatusCode.Created, created.ToString());

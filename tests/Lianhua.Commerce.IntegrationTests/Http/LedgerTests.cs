@@ -125,7 +125,7 @@ public sealed class LedgerTests(LedgerHost host) : IClassFixture<LedgerHost>
     {
         var seller = await _flow.Nodes.KeyOf(LedgerFlow.Seller);
         var title = "无主白莲 " + Guid.NewGuid().ToString("N")[..6];
-        var refused = await seller.Post("listings", Bodies.Listing(title, producers: [new ProducerBody("st-360321101-01-h0000000000000000", 5000)]));
+        var refused = await seller.Post("listings", Bodies.Listing(title, producers: [new ProducerBody("360321-st-360321101-01-h0000000000000000", 5000)]));
         Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
         Assert.NotNull(refused.Json["errors"]!["producers[0].householdId"]);
         var listed = await seller.Get($"listings?stationId={LedgerFlow.Seller}&pageSize=100");

@@ -58,6 +58,7 @@ public class LocalHostFixture : IAsyncLifetime
             ["Logging:LogLevel:Default"] = Environment.GetEnvironmentVariable("LIANHUA_DIAG") is null ? "Warning" : "Information",
             ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
         };
+        foreach (var (k, v) in HouseholdKeys(Prefix)) settings[k] = v;
         foreach (var (k, v) in _settings ?? new Dictionary<string, string?>()) settings[k] = v;
         App = await LocalHostApp.CreateAsync([], settings, services =>
         {
@@ -69,6 +70,20 @@ public class LocalHostFixture : IAsyncLifetime
         var address = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         BaseAddress = new Uri(address.TrimEnd('/') + "/api/");
     }
+
+    /// <summary>
+    /// The test's own household data keys (AES key id <c>t1</c> and the blind-index key), derived from the storage prefix so
+    /// every instance on one prefix shares them; a test that rotates adds keys and moves <c>ActiveKeyId</c> in its settings.
+    /// </summary>
+    public static Dictionary<string, string?> HouseholdKeys(string prefix) => new()
+    {
+        ["Commerce:Households:ActiveKeyId"] = "t1",
+        ["Commerce:Households:Keys:t1"] = TestKey(prefix, "t1"),
+        ["Commerce:Households:BlindIndexKey"] = TestKey(prefix, "blind-index"),
+    };
+
+    public static string TestKey(string prefix, string name) =>
+        Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"{prefix}/{name}")));
 
     public Api Client(string? key = null) => new(BaseAddress, key);
     public Api County() => Client(CountyKey);

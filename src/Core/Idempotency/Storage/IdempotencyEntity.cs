@@ -5,7 +5,8 @@ namespace Lianhua.Commerce.Core.Idempotency.Storage;
 
 /// <summary>
 /// An Idempotency-Key's record (<see cref="IdempotencyRecord"/>): in table Orders, in the partition of the data the request
-/// changed (the calling or the order's station), RowKey <c>i~{operation}~{key}</c>.
+/// changed (the calling or the order's station), RowKey <c>i~{operation}~{key}</c>; a household registration's in table
+/// Households, in the county's partition, with the household's id in <see cref="OrderId"/>.
 /// </summary>
 public sealed class IdempotencyEntity : ITableEntity
 {

@@ -4,14 +4,17 @@ using Lianhua.Commerce.Core.Storage;
 
 namespace Lianhua.Commerce.Core.Idempotency.Storage;
 
-/// <summary>Idempotency records in table Orders. A record that commits with an order change goes through Orders.Storage.OrderStore.</summary>
+/// <summary>
+/// Idempotency records, in table Orders unless a request names another (households keep theirs in Households). A record
+/// that commits with a change goes through that data's store (Orders.Storage.OrderStore, Households.Storage.HouseholdStore).
+/// </summary>
 public sealed class IdempotencyStore(CommerceStorage storage)
 {
     private TableClient Table => storage.Table(TableNames.Orders);
 
-    public async Task<IdempotencyRecord?> FindAsync(string scope, string row, CancellationToken ct)
+    public async Task<IdempotencyRecord?> FindAsync(string scope, string row, CancellationToken ct, string table = TableNames.Orders)
     {
-        var found = await Table.GetEntityIfExistsAsync<IdempotencyEntity>(scope, row, cancellationToken: ct);
+        var found = await storage.Table(table).GetEntityIfExistsAsync<IdempotencyEntity>(scope, row, cancellationToken: ct);
         return found.HasValue && found.Value is { } e ? e.ToRecord() : null;
     }
 
