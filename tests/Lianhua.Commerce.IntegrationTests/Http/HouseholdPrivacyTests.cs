@@ -40,4 +40,33 @@ public sealed class HouseholdPrivacyTests(HouseholdHost host) : IClassFixture<Ho
         Assert.Contains(host.Logs.Lines, l => l.Contains(ids[0]));
         Assert.DoesNotContain(host.Logs.Lines, l => secrets.Any(s => l.Contains(s, StringComparison.OrdinalIgnoreCase)));
     }
+
+    [Fact]
+    public async Task PersonalData_IsNowhereInStorageQueuesOrLogs_AfterAFullRun_SalesRefundAndReconciliation()
+    {
+        var people = new[] { ("欧阳春花", HouseholdData.NewNationalId()), ("皇甫秋月", HouseholdData.NewNationalId()) };
+        var households = new List<string>();
+        foreach (var (name, nationalId) in people)
+        {
+            var created = await host.County().Post("households", HouseholdData.New(LedgerFlow.Seller, nationalId, name));
+            Assert.Equal(HttpStatusCode.Created, created.Status);
+            households.Add(created.Json["id"]!.GetValue<string>());
+        }
+        var flow = new LedgerFlow(host);
+        var listingId = await TestData.NewListingId(await flow.Nodes.KeyOf(LedgerFlow.Seller),
+            Bodies.Listing(producers: [new ProducerBody(households[0], 5000), new ProducerBody(households[1], 3000)]));
+        var orderId = await flow.DeliverOrder(listingId, 2);
+        await flow.SalesOnceAttributed(households[0], 30);
+        var refund = await (await flow.Nodes.KeyOf(LedgerFlow.Buyer)).Post($"orders/{orderId}/refunds",
+            new { lines = new[] { new { listingId, quantity = 1 } }, reason = "破损" }, Headers.Idempotency());
+        Assert.Equal(HttpStatusCode.Created, refund.Status);
+        await host.App.Services.GetRequiredService<Core.Attribution.LedgerReconciliation>().RunAsync(default);
+        Assert.Equal(2, (await flow.Sales(households[1]))["entries"]!.AsArray().Count);
+
+        var secrets = people.SelectMany(p => new[] { p.Item1, p.Item2, p.Item2[..14], p.Item2[6..14] }).ToList();
+        Assert.Empty(await PlaintextSearch.FindAsync(host.Storage, secrets));
+        Assert.NotEmpty(await PlaintextSearch.FindAsync(host.Storage, [households[0]])); // the search reads the ledger too
+        Assert.Contains(host.Logs.Lines, l => l.Contains(orderId));
+        Assert.DoesNotContain(host.Logs.Lines, l => secrets.Any(s => l.Contains(s, StringComparison.OrdinalIgnoreCase)));
+    }
 }
