@@ -76,4 +76,12 @@ public sealed class LedgerFlow(LocalHostFixture host)
         await foreach (var _ in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"OrderId eq {orderId}"))) count++;
         return count;
     }
+
+    /// <summary>The order's rows in the day-partitioned ledger, whatever their days.</summary>
+    public async Task<List<TableEntity>> DailyRows(string orderId)
+    {
+        var rows = new List<TableEntity>();
+        await foreach (var row in host.Storage.Table("DailyLedger").QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"OrderId eq {orderId}"))) rows.Add(row);
+        return rows;
+    }
 }

@@ -58,6 +58,34 @@ public sealed class LedgerTests(LedgerHost host) : IClassFixture<LedgerHost>
     }
 
     [Fact]
+    public async Task TwoShipmentsOfOneOrder_PickedUpAtOnce_EachPostOnce_AndTheOrderCountsOnce()
+    {
+        var first = (await HouseholdData.Register(host, TestData.StationA))["id"]!.GetValue<string>();
+        var second = (await HouseholdData.Register(host, TestData.StationA2))["id"]!.GetValue<string>();
+        var fromA = await TestData.NewListingId(await _flow.Nodes.KeyOf(TestData.StationA), Bodies.Listing(producers: [new ProducerBody(first, 10_000)]));
+        var fromA2 = await TestData.NewListingId(await _flow.Nodes.KeyOf(TestData.StationA2), Bodies.Listing(priceFen: 3000, producers: [new ProducerBody(second, 5000)]));
+        var order = await _flow.Nodes.Place(LedgerFlow.Buyer, (fromA, 1), (fromA2, 2));
+        var orderId = order["id"]!.GetValue<string>();
+        var shipments = (await _flow.Nodes.Routed(orderId, LedgerFlow.Buyer))["shipments"]!.AsArray().Select(s => s!).ToList();
+        Assert.Equal(2, shipments.Count);
+        foreach (var shipment in shipments)
+            foreach (var leg in shipment["legs"]!.AsArray())
+            {
+                Assert.Equal(HttpStatusCode.OK, (await _flow.Nodes.Scan(shipment["id"]!.GetValue<string>(), "depart", leg!["from"]!.GetValue<string>())).Status);
+                Assert.Equal(HttpStatusCode.OK, (await _flow.Nodes.Scan(shipment["id"]!.GetValue<string>(), "arrive", leg["to"]!.GetValue<string>())).Status);
+            }
+        var pickups = await Task.WhenAll(shipments.Select(s => _flow.Nodes.Scan(s["id"]!.GetValue<string>(), "pickup", LedgerFlow.Buyer, order["pickupCode"]!.GetValue<string>())));
+        Assert.All(pickups, p => Assert.Equal(HttpStatusCode.OK, p.Status));
+
+        Assert.Equal(4550, (await _flow.SalesOnceAttributed(first, 30))["totalFen"]!.GetValue<long>());
+        Assert.Equal(3000, (await _flow.SalesOnceAttributed(second, 30))["totalFen"]!.GetValue<long>());
+        await Eventually.True(async () => (await _flow.Owed()).Count == 0, 30, "ledger work still owed");
+        var days = await _flow.DailyRows(orderId);
+        Assert.Equal(2, days.Count);
+        Assert.Equal(order["totalFen"]!.GetValue<long>(), Assert.Single(days, d => d.GetBoolean("CompletesOrder") == true).GetInt64("OrderTotalFen"));
+    }
+
+    [Fact]
     public async Task PartialRefund_LowersEachHouseholdByExactlyItsReversedSplit_OnceHoweverOftenReplayed()
     {
         var (households, listingId) = await _flow.ListingOfThree([5000, 3000, 1500]);
