@@ -14,6 +14,8 @@ namespace Lianhua.Commerce.IntegrationTests.Http;
 /// </summary>
 public sealed class CancelFaultTests(ShortLeaseHost host) : IClassFixture<ShortLeaseHost>
 {
+    private readonly bool _noLeftoverFaults = host.ClearFaults();
+
     private readonly FaultFlow _flow = new(host);
 
     public static TheoryData<string, bool, int, bool> Steps()

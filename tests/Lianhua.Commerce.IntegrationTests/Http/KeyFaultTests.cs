@@ -10,6 +10,8 @@ namespace Lianhua.Commerce.IntegrationTests.Http;
 /// </summary>
 public sealed class KeyFaultTests(LocalHostFixture host) : IClassFixture<LocalHostFixture>
 {
+    private readonly bool _noLeftoverFaults = host.ClearFaults();
+
     private readonly FaultFlow _flow = new(host);
 
     private Func<HttpMessage, bool> Insert(string table) => m =>

@@ -14,6 +14,8 @@ namespace Lianhua.Commerce.IntegrationTests.Http;
 /// </summary>
 public sealed class LedgerFaultTests(LedgerHost host) : IClassFixture<LedgerHost>
 {
+    private readonly bool _noLeftoverFaults = host.ClearFaults();
+
     private readonly LedgerFlow _flow = new(host);
 
     /// <summary>The pickup's transaction: the order row, the scan's record and the ledger outbox row (<c>a~…</c>).</summary>

@@ -13,6 +13,8 @@ namespace Lianhua.Commerce.IntegrationTests.Http;
 /// </summary>
 public sealed class PlacementRecoveryTests(ShortLeaseHost host) : IClassFixture<ShortLeaseHost>
 {
+    private readonly bool _noLeftoverFaults = host.ClearFaults();
+
     // The storage calls of a placement, in order: send orders-placed, read the listing, reserve the stock and claim the key
     // (one transaction), commit.
     public static TheoryData<string, bool> Steps => new()

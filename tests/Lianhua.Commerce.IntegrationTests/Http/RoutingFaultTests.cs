@@ -12,6 +12,8 @@ namespace Lianhua.Commerce.IntegrationTests.Http;
 /// </summary>
 public sealed class RoutingFaultTests(LocalHostFixture host) : IClassFixture<LocalHostFixture>
 {
+    private readonly bool _noLeftoverFaults = host.ClearFaults();
+
     private readonly FaultFlow _flow = new(host);
 
     public static TheoryData<string, bool, int> Steps()

@@ -10,6 +10,8 @@ namespace Lianhua.Commerce.IntegrationTests.Http;
 /// </summary>
 public sealed class ScanFaultTests(LocalHostFixture host) : IClassFixture<LocalHostFixture>
 {
+    private readonly bool _noLeftoverFaults = host.ClearFaults();
+
     // Inside one township: StationA → HubA → StationA2.
     private readonly FaultFlow _flow = new(host, TestData.StationA, TestData.StationA2);
 
