@@ -47,9 +47,7 @@ public sealed class OrderFunctions(ApiKeyService keys, PlacementService placemen
     public async Task<IResult> Cancel(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "orders/{id}/cancel")] HttpRequest req, string id, CancellationToken ct)
     {
-        var caller = await keys.CallerAsync(req, ct);
-        var key = IdempotencyKey.Parse(req.Header("Idempotency-Key"));
-        var body = await req.ReadJsonAsync<CancelRequest>(ct);
+        var (caller, key, body) = await req.ReadIdempotentAsync<CancelRequest>(keys, ct);
         return (await orders.CancelAsync(caller, id, key, body, ct)).ToResult();
     }
 
@@ -57,9 +55,7 @@ public sealed class OrderFunctions(ApiKeyService keys, PlacementService placemen
     public async Task<IResult> Refund(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "orders/{id}/refunds")] HttpRequest req, string id, CancellationToken ct)
     {
-        var caller = await keys.CallerAsync(req, ct);
-        var key = IdempotencyKey.Parse(req.Header("Idempotency-Key"));
-        var body = await req.ReadJsonAsync<RefundRequest>(ct);
+        var (caller, key, body) = await req.ReadIdempotentAsync<RefundRequest>(keys, ct);
         return (await refunds.RefundAsync(caller, id, key, body, ct)).ToResult();
     }
 }

@@ -1,4 +1,3 @@
-using Lianhua.Commerce.Core.Idempotency;
 using Lianhua.Commerce.Core.Routing;
 using Lianhua.Commerce.Core.Security;
 using Lianhua.Commerce.Functions.Http;
@@ -13,9 +12,7 @@ public sealed class ScanFunctions(ApiKeyService keys, ScanService scans)
     public async Task<IResult> Scan(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "shipments/{id}/scans")] HttpRequest req, string id, CancellationToken ct)
     {
-        var caller = await keys.CallerAsync(req, ct);
-        var key = IdempotencyKey.Parse(req.Header("Idempotency-Key"));
-        var body = await req.ReadJsonAsync<ScanRequest>(ct);
+        var (caller, key, body) = await req.ReadIdempotentAsync<ScanRequest>(keys, ct);
         return (await scans.ScanAsync(caller, id, key, body, ct)).ToResult();
     }
 
