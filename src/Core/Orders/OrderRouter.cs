@@ -91,7 +91,7 @@ public sealed class OrderRouter(OrderStore orders, PlacementRecovery placement, 
             logger.LogWarning("Order {OrderId} waits for a run with room ({Reason}); routing again in {Delay}", order.Id, e.Message, options.Value.NoRoomRetry);
             return RouteOutcome.Deferred;
         }
-        catch (Common.CommerceException e) when (e is Common.UnprocessableException or Common.ValidationFailedException)
+        catch (Routing.UnroutableOrderException e)
         {
             // Can never succeed (a shipment heavier than a link carries, a station gone from the network): routing recorded it on
             // the order and for the county (GET /api/attention), which cancels it; retrying would change nothing.
