@@ -10,6 +10,9 @@ public sealed record RoutingAttempt(IReadOnlyList<Shipment> Shipments, IReadOnly
 {
     public bool Unroutable => Failure is not null and not NoRunWithRoomException;
 
+    /// <summary>Why routing stopped short, for the county: a validation failure's field messages, else the failure's detail.</summary>
+    public string? Reason => Failure is Common.ValidationFailedException v ? string.Join(" ", v.Errors.SelectMany(e => e.Value)) : Failure?.Message;
+
     /// <summary>
     /// Holds that are no longer where the leg is: a leg of a path the network no longer gives, or a leg now booked on another run
     /// (moved to a later day). Legs of a shipment whose path is unknown (a station gone) or not reached yet stay held.

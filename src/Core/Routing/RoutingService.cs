@@ -110,11 +110,11 @@ public sealed class RoutingService(OrderStore orders, RunStore runs, NetworkServ
     private async Task<RouteOutcome?> TryStoreHoldsAsync(Order order, RoutingAttempt attempt, CancellationToken ct)
     {
         var stale = attempt.Stale(order.Progress.Holds);
-        order.Hold(attempt.Booked, attempt.Failure!.Message, attempt.Unroutable, clock.GetUtcNow());
+        order.Hold(attempt.Booked, attempt.Reason!, attempt.Unroutable, clock.GetUtcNow());
         if (!await orders.TrySaveAsync(order, null, ct)) return null;
         await ReleaseAsync(stale, ct);
         await unrouted.MarkAsync(order, ct);
-        if (attempt.Unroutable) throw new UnroutableOrderException(attempt.Failure!.Message);
+        if (attempt.Unroutable) throw new UnroutableOrderException(attempt.Reason!);
         ExceptionDispatchInfo.Throw(attempt.Failure!);
         return null;
     }
