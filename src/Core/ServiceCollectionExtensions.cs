@@ -73,6 +73,11 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<LedgerReconciliation>();
         services.AddSingleton<HouseholdSalesService>();
         services.AddSingleton<AttentionStore>();
+        services.AddSingleton<UnroutedStore>();
+        services.AddSingleton<LockedStore>();
+        services.AddSingleton<PoisonStore>();
+        services.AddSingleton<QueueWork>();
+        services.AddSingleton<PoisonService>();
         services.AddSingleton<AttentionService>();
         // No household keys, no start: see HouseholdOptionsValidation.
         services.AddOptions<HouseholdOptions>().Bind(configuration.GetSection(HouseholdOptions.Section)).ValidateOnStart();

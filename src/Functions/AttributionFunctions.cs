@@ -1,4 +1,5 @@
 using Lianhua.Commerce.Core.Attribution;
+using Lianhua.Commerce.Core.Operations;
 using Lianhua.Commerce.Core.Routing;
 using Lianhua.Commerce.Core.Security;
 using Lianhua.Commerce.Core.Storage;
@@ -8,15 +9,17 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace Lianhua.Commerce.Functions;
 
-public sealed class AttributionFunctions(LedgerWriter ledger, LedgerReconciliation reconciliation, ApiKeyService keys, HouseholdSalesService sales)
+public sealed class AttributionFunctions(LedgerWriter ledger, LedgerReconciliation reconciliation, ApiKeyService keys, HouseholdSalesService sales,
+    QueueWork work)
 {
     /// <summary>
     /// A pickup's ledger entries, within seconds. Work that cannot be written is recorded for the county, not poisoned;
     /// transient storage errors escape so the host retries (reconciliation is the backstop either way).
     /// </summary>
     [Function("AttributeSales")]
-    public Task Attribute([QueueTrigger(QueueNames.ShipmentsDelivered)] ShipmentDeliveredMessage message, CancellationToken ct) =>
-        ledger.WriteIfOwedAsync(new LedgerWork(LedgerWork.Delivery, message.OrderId, message.ShipmentId, DateTimeOffset.MinValue), ct);
+    public Task Attribute([QueueTrigger(QueueNames.ShipmentsDelivered)] string message, CancellationToken ct) =>
+        work.RunAsync<ShipmentDeliveredMessage>(QueueNames.ShipmentsDelivered, message, (m, token) =>
+            ledger.WriteIfOwedAsync(new LedgerWork(LedgerWork.Delivery, m.OrderId, m.ShipmentId, DateTimeOffset.MinValue), token), ct);
 
     /// <summary>Every 2 minutes: ledger work owed for over a minute (a lost message, a killed process) is written.</summary>
     [Function("ReconcileLedger")]

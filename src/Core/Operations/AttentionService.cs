@@ -4,7 +4,8 @@ using Microsoft.Extensions.Options;
 
 namespace Lianhua.Commerce.Core.Operations;
 
-public sealed class AttentionService(AttentionStore store, IOptions<CommerceOptions> options)
+public sealed class AttentionService(AttentionStore store, IOptions<CommerceOptions> options, UnroutedStore unrouted, LockedStore locked,
+    PoisonService poison, IOptions<Orders.OrderOptions> orders, TimeProvider clock)
 {
     /// <summary>The contract bounds each list to 100 items, newest first.</summary>
     public const int MaxItems = 100;
@@ -13,6 +14,9 @@ public sealed class AttentionService(AttentionStore store, IOptions<CommerceOpti
     {
         caller.RequireCounty();
         var unattributed = await store.UnattributedAsync(options.Value.CountyCode, MaxItems, ct);
-        return new AttentionView([], [], unattributed, [], []);
+        var unroutedOrders = await unrouted.ListAsync(clock.GetUtcNow() - orders.Value.WaitingListedAfter, MaxItems, ct);
+        var lockedShipments = await locked.ListAsync(MaxItems, ct);
+        var poisoned = await poison.ListAsync(ct);
+        return new AttentionView(unroutedOrders, lockedShipments, unattributed, poisoned, []);
     }
 }

@@ -27,6 +27,8 @@ public sealed class Order
     /// <summary>When routing stored the order's shipments; null until then (also while routing waits for room).</summary>
     public DateTimeOffset? RoutedAt { get; private set; }
     public IReadOnlyList<Shipment> Shipments => _shipments.Value;
+    /// <summary>Routing's start day, the runs held before the order is routed, and why it is not (see <see cref="RoutingProgress"/>).</summary>
+    public RoutingProgress Progress { get; private set; } = RoutingProgress.None;
     public IReadOnlyList<Refund> Refunds => _refunds;
     /// <summary>Ledger entries the last transitions owe; the store writes them as outbox rows with the order, then forgets them.</summary>
     public IReadOnlyList<Attribution.LedgerWork> LedgerWork => _ledgerWork;
@@ -57,6 +59,32 @@ public sealed class Order
 
     public bool IsRouted => RoutedAt is not null;
 
+    /// <summary>The China day routing books from: the order's day, or the later day a routing fixed (<see cref="StartRoutingOn"/>).</summary>
+    public DateOnly StartDay => Progress.StartDay ?? BusinessDay.Of(CreatedAt);
+
+    /// <summary>For the store: the progress saved with the order.</summary>
+    internal void Restore(RoutingProgress progress) => Progress = progress;
+
+    /// <summary>
+    /// Routing starts on a later day than the last one fixed (the order waited for room past midnight, or routing first ran
+    /// the next day). Saved before anything is booked from it, so a routing still booking from the old day fails on the
+    /// order's version and starts again from this one.
+    /// </summary>
+    public void StartRoutingOn(DateOnly day)
+    {
+        if (day <= StartDay) throw new InvalidOperationException($"Order {Id} is routed from {BusinessDay.Format(StartDay)} already.");
+        Progress = Progress with { StartDay = day };
+    }
+
+    /// <summary>
+    /// Routing stopped short: it waits for room, or it can never route the order (<paramref name="unroutable"/>). The legs it
+    /// booked are added to the runs the order holds (none is forgotten: a cancel releases them all, idempotently).
+    /// </summary>
+    public void Hold(IEnumerable<HeldLeg> booked, string reason, bool unroutable, DateTimeOffset at)
+    {
+        if (IsRouted || Status != OrderStatus.Confirmed) throw new InvalidOperationException($"Order {Id} is {Status}; routing holds nothing for it.");
+        Progress = Progress with { Holds = [.. Progress.Holds.Union(booked)], Reason = reason, Since = Progress.Since ?? at, Unroutable = unroutable };
+    }
     /// <summary>The order's shipments before routing: one per origin station, with ids derived from the order's.</summary>
     public IReadOnlyList<ShipmentDraft> Drafts() => ShipmentSplitter.Split(Id,
         Lines.Select(l => new OrderLineToShip(l.ListingId, l.OriginStationId, l.Quantity, l.UnitWeightGrams)).ToList(), StationId);
@@ -69,6 +97,10 @@ public sealed class Order
         if (IsRouted || Status != OrderStatus.Confirmed) throw new InvalidOperationException($"Order {Id} is {Status}; it cannot be routed again.");
         _shipments.Value.Clear();
         _shipments.Value.AddRange(shipments);
+        // Holds not on the stored legs (an old path, a leg moved to a later day) stay listed: routing releases them after this
+        // save, and a cancel releases them again (idempotently) should that have been cut short.
+        var legs = shipments.SelectMany(s => s.Legs.Select(l => new HeldLeg(s.Id, l.From, l.To, l.Date))).ToHashSet();
+        Progress = Progress with { Holds = [.. Progress.Holds.Where(h => !legs.Contains(h))], Reason = null, Since = null, Unroutable = false };
         RoutedAt = at;
         Status = OrderStatus.RollUp(shipments.Select(s => s.Status));
     }

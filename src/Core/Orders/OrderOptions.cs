@@ -23,4 +23,10 @@ public sealed class OrderOptions
     /// this long (a new message), keeping the runs it booked for the order's other shipments. The order stays confirmed.
     /// </summary>
     public TimeSpan NoRoomRetry { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// An order waiting for room is listed in GET /api/attention (unroutedOrders) once it has waited this long; an order routing
+    /// can never route is listed at once.
+    /// </summary>
+    public TimeSpan WaitingListedAfter { get; set; } = TimeSpan.FromHours(2);
 }

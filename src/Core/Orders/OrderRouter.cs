@@ -43,15 +43,29 @@ public sealed class OrderRouter(OrderStore orders, PlacementRecovery placement, 
 
     public async Task<RouteOutcome> HandleAsync(OrderToRoute message, CancellationToken ct)
     {
-        if (OrderId.Parse(message.OrderId) is null)
+        if (OrderId.Parse(message.OrderId) is null || message.StationId is null)
+            throw new Common.UnreadableMessageException("An orders-placed message names no order."); // to the poison queue, never dropped
+        try
         {
-            logger.LogWarning("Dropping an orders-placed message that names no order");
-            return RouteOutcome.NotPlaced;
+            return await SettleAsync(message, ct);
         }
+        catch (Exception e) when (e is WriteConflictException || (e is Common.ConflictException && e is not Routing.NoRunWithRoomException))
+        {
+            // Runs or listings so busy that their ETags kept changing past the retry budget (routing, or a release: StockStore
+            // answers "listing busy"): look again in a few seconds, as a new message, so contention never uses up the
+            // message's dequeue count and poisons an order whose stock and runs would then stay taken.
+            await queue.SendAsync(message, TimeSpan.FromMilliseconds(Random.Shared.Next(1000, 5000)), ct);
+            logger.LogInformation("Order {OrderId}: its runs or listings are busy; trying again shortly", message.OrderId);
+            return RouteOutcome.Deferred;
+        }
+    }
+
+    private async Task<RouteOutcome> SettleAsync(OrderToRoute message, CancellationToken ct)
+    {
         var order = await orders.FindAsync(message.OrderId, ct);
         if (order is null)
         {
-            if (message.StationId is null || message.IdempotencyKey is null) return RouteOutcome.NotPlaced;
+            if (message.IdempotencyKey is null) return RouteOutcome.NotPlaced;
             if (await placement.RecoverAsync(message, ct) is { } lookAgainIn)
             {
                 await queue.SendAsync(message, lookAgainIn, ct);
@@ -69,25 +83,18 @@ public sealed class OrderRouter(OrderStore orders, PlacementRecovery placement, 
         {
             return await routing.RouteAsync(order, ct);
         }
-        catch (WriteConflictException)
-        {
-            // A run so busy that its ETag kept changing past the retry budget: look again in a few seconds, as a new message,
-            // so contention never uses up the message's dequeue count and poisons a routable order.
-            await queue.SendAsync(message, TimeSpan.FromMilliseconds(Random.Shared.Next(1000, 5000)), ct);
-            logger.LogInformation("Order {OrderId}: its runs are busy; routing again shortly", order.Id);
-            return RouteOutcome.Deferred;
-        }
         catch (Routing.NoRunWithRoomException e)
         {
             // Every run of a link on its path is full for the days routing books. Not a poison case: runs free up (cancels)
-            // and the days move on. The runs booked for its other shipments stay booked; a cancel gives them back.
+            // and the days move on. The order keeps the runs booked for its other shipments (recorded on it); a cancel gives them back.
             await queue.SendAsync(message, options.Value.NoRoomRetry, ct);
             logger.LogWarning("Order {OrderId} waits for a run with room ({Reason}); routing again in {Delay}", order.Id, e.Message, options.Value.NoRoomRetry);
             return RouteOutcome.Deferred;
         }
-        catch (Common.CommerceException e) when (e is Common.UnprocessableException or Common.ValidationFailedException)
+        catch (Routing.UnroutableOrderException e)
         {
-            // Can never succeed (a shipment heavier than a link carries, a station gone from the network): drop, do not poison.
+            // Can never succeed (a shipment heavier than a link carries, a station gone from the network): routing recorded it on
+            // the order and for the county (GET /api/attention), which cancels it; retrying would change nothing.
             logger.LogError("Order {OrderId} cannot be routed: {Reason}", order.Id, e.Message);
             return RouteOutcome.NotRoutable;
         }

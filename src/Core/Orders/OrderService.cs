@@ -10,7 +10,7 @@ namespace Lianhua.Commerce.Core.Orders;
 
 /// <summary>Reads a station's orders, and cancels them.</summary>
 public sealed class OrderService(OrderStore orders, StockStore stock, Routing.RoutingService routing, IdempotentOperations idempotency,
-    OrdersPlacedQueue queue, IOptions<OrderOptions> options, TimeProvider clock, ILogger<OrderService> logger)
+    OrdersPlacedQueue queue, Operations.Storage.UnroutedStore unrouted, IOptions<OrderOptions> options, TimeProvider clock, ILogger<OrderService> logger)
 {
     public const string CancelOperation = "cancel";
 
@@ -58,8 +58,12 @@ public sealed class OrderService(OrderStore orders, StockStore stock, Routing.Ro
         return response;
     }
 
-    /// <summary>Gives back the stock and run capacity a cancelled order still holds; idempotent.</summary>
+    /// <summary>
+    /// Gives back the stock and run capacity a cancelled order still holds, and takes it off the county's list of orders routing
+    /// stopped short on; idempotent.
+    /// </summary>
     public Task ReleaseAsync(Order order, CancellationToken ct) => Task.WhenAll(
         stock.ReleaseAllAsync(order.Id, order.Lines.Select(l => l.ListingId), ct),
-        routing.ReleaseRunsAsync(order, ct));
+        routing.ReleaseRunsAsync(order, ct),
+        order.Progress.Reason is null ? Task.CompletedTask : unrouted.ClearAsync(order.Id, ct));
 }

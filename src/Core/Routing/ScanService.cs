@@ -10,7 +10,8 @@ using Microsoft.Extensions.Logging;
 namespace Lianhua.Commerce.Core.Routing;
 
 /// <summary>Scans and unlocks: hubs and stations move a shipment along its legs, and the county lifts a pickup-code lock.</summary>
-public sealed class ScanService(OrderStore orders, IdempotentOperations idempotency, QueueSender queue, TimeProvider clock, ILogger<ScanService> logger)
+public sealed class ScanService(OrderStore orders, IdempotentOperations idempotency, QueueSender queue, Operations.Storage.LockedStore locked,
+    TimeProvider clock, ILogger<ScanService> logger)
 {
     public const string Operation = "scan";
 
@@ -45,6 +46,8 @@ public sealed class ScanService(OrderStore orders, IdempotentOperations idempote
                     await OnReplay(replay);
                     return replay;
                 }
+                // Locked: listed for the county already, unless the write after the locking scan was lost.
+                if (result.Outcome == TransitionOutcome.Locked) await locked.MarkAsync(shipmentId, order.Id, nodeId, clock.GetUtcNow(), token);
                 result.ThrowIfRejected(); // out of order or locked: nothing to save
             }
             var response = result.Succeeded
@@ -52,6 +55,8 @@ public sealed class ScanService(OrderStore orders, IdempotentOperations idempote
                 : StoredResponse.Rejection(422, new StoredRejection("Unprocessable request", result.Detail));
             if (!await orders.TrySaveAsync(order, idempotent.Answered(response, order.Id, clock.GetUtcNow()), token)) return null;
             logger.LogInformation("Shipment {ShipmentId}: {Event} at {NodeId} ({Outcome})", shipmentId, scan.Event, nodeId, result.Outcome);
+            if (result.Outcome == TransitionOutcome.WrongCode && shipment.IsLocked)
+                await locked.MarkAsync(shipmentId, order.Id, nodeId, clock.GetUtcNow(), CancellationToken.None); // the county must act
             // The pickup's transaction wrote the ledger work owed (the outbox row); the message only makes it quick.
             if (result.Succeeded && shipment.Status == ShipmentStatus.Delivered) await SendDeliveredAsync(order.Id, shipmentId);
             return response;
@@ -66,6 +71,7 @@ public sealed class ScanService(OrderStore orders, IdempotentOperations idempote
             var (order, shipment) = await LoadAsync(shipmentId, ct);
             if (!order.Unlock(shipment).Changed || await orders.TrySaveAsync(order, null, ct))
             {
+                await locked.ClearAsync(shipmentId, ct);
                 logger.LogInformation("Shipment {ShipmentId} unlocked by {KeyId}", shipmentId, caller.KeyId);
                 return ShipmentView.From(shipment);
             }

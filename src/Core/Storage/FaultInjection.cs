@@ -6,14 +6,16 @@ namespace Lianhua.Commerce.Core.Storage;
 /// <summary>
 /// Test-only storage fault injection (registered only by tests): fails a matching request before it is sent
 /// (the process "died" before the call) or after it committed (the response was lost), or holds it back for a while
-/// and then sends it (the process stalled: a long GC pause, a frozen VM). Inactive without rules.
+/// and then sends it (the process stalled: a long GC pause, a frozen VM), or rewrites it before sending it (a conditional
+/// write made stale, as if another writer had changed the entity first). Inactive without rules.
 /// </summary>
 public sealed class FaultInjection : HttpPipelinePolicy
 {
     private readonly List<Rule> _rules = [];
     private readonly Lock _gate = new();
 
-    public sealed record Rule(string Name, Func<HttpMessage, bool> Matches, bool AfterSend, int Skip, TimeSpan Stall = default);
+    public sealed record Rule(string Name, Func<HttpMessage, bool> Matches, bool AfterSend, int Skip, TimeSpan Stall = default,
+        Action<HttpMessage>? Rewrite = null);
 
     public void Add(Rule rule) { lock (_gate) _rules.Add(rule); }
     public void Clear() { lock (_gate) _rules.Clear(); }
@@ -25,6 +27,12 @@ public sealed class FaultInjection : HttpPipelinePolicy
     public override async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
     {
         var rule = Take(message);
+        if (rule?.Rewrite is { } rewrite)
+        {
+            rewrite(message);
+            await ProcessNextAsync(message, pipeline);
+            return;
+        }
         if (rule is not null && rule.Stall > TimeSpan.Zero)
         {
             await Task.Delay(rule.Stall);

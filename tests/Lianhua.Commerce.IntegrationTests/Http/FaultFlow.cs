@@ -93,6 +93,17 @@ public sealed class FaultFlow(LocalHostFixture host, string sellerStation = Test
     public static Func<HttpMessage, bool> Send(string queue) => m =>
         m.Request.Method == RequestMethod.Post && m.Request.Uri.Path.EndsWith($"/{queue}/messages");
 
+    /// <summary>
+    /// Makes every If-Match of a batch name a version the entity never had: the transaction fails with 412, exactly as when
+    /// another writer changed the entity first (contention, without a second writer).
+    /// </summary>
+    public static void StaleIfMatch(HttpMessage m)
+    {
+        var body = System.Text.RegularExpressions.Regex.Replace(Body(m), "If-Match: W/\"[^\"]+\"",
+            "If-Match: W/\"datetime'2001-01-01T00%3A00%3A00.0000000Z'\"");
+        m.Request.Content = RequestContent.Create(System.Text.Encoding.UTF8.GetBytes(body));
+    }
+
     public static string Body(HttpMessage m)
     {
         using var buffer = new MemoryStream();

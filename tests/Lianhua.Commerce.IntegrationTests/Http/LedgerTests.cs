@@ -49,7 +49,8 @@ public sealed class LedgerTests(LedgerHost host) : IClassFixture<LedgerHost>
         var work = new LedgerWork(LedgerWork.Delivery, orderId, shipmentId, DateTimeOffset.UtcNow);
         // Three deliveries of the message, and three writes that skip the outbox check (as a consumer that read the row
         // just before another one deleted it would), all at once.
-        await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => functions.Attribute(new ShipmentDeliveredMessage(orderId, shipmentId), default))
+        await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => functions.Attribute(
+                System.Text.Json.JsonSerializer.Serialize(new ShipmentDeliveredMessage(orderId, shipmentId), Lianhua.Commerce.Core.Common.Json.Options), default))
             .Concat(Enumerable.Range(0, 3).Select(_ => writer.WriteAsync(work, default))));
 
         var after = await Task.WhenAll(households.Select(h => _flow.Sales(h)));

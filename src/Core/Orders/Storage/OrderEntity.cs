@@ -26,6 +26,8 @@ public sealed class OrderEntity : ITableEntity
     public DateTimeOffset? RoutedAt { get; set; }
     /// <summary>The order's shipments (gzip JSON): read and changed together with the order, one row, one ETag.</summary>
     public byte[]? Shipments { get; set; }
+    /// <summary>Routing's progress (JSON: start day, runs held before routing, why not routed); absent while there is none.</summary>
+    public string? Routing { get; set; }
     /// <summary>The order's refunds (JSON); absent until the first.</summary>
     public string? Refunds { get; set; }
 
@@ -67,6 +69,7 @@ public sealed class OrderEntity : ITableEntity
             CancelReason = o.CancelReason,
             RoutedAt = o.RoutedAt,
             Refunds = o.Refunds.Count == 0 ? null : JsonSerializer.Serialize(o.Refunds, Json.Options),
+            Routing = o.Progress.IsEmpty ? null : JsonSerializer.Serialize(o.Progress, Json.Options),
         };
         if (entity.Refunds?.Length > MaxTextChars) throw new ConflictException("The order has too many refunds to store; refund the rest in one refund.");
         if (o.Shipments.Count > 0)
@@ -80,9 +83,11 @@ public sealed class OrderEntity : ITableEntity
     public Order ToOrder()
     {
         var shipments = Shipments;
-        return new(Id, PartitionKey, Status, JsonSerializer.Deserialize<List<OrderLine>>(Lines, Json.Options) ?? [], TotalFen, PaymentMethod,
+        var order = new Order(Id, PartitionKey, Status, JsonSerializer.Deserialize<List<OrderLine>>(Lines, Json.Options) ?? [], TotalFen, PaymentMethod,
             PickupCode, CreatedAt, new Recipient(RecipientName, RecipientPhone), CancelReason, RoutedAt,
             () => shipments is null ? [] : GzipJson.Deserialize<List<ShipmentSnapshot>>(shipments),
             Refunds is null ? [] : JsonSerializer.Deserialize<List<Refund>>(Refunds, Json.Options) ?? [], ETag.ToString());
+        if (Routing is not null) order.Restore(JsonSerializer.Deserialize<RoutingProgress>(Routing, Json.Options)!);
+        return order;
     }
 }
