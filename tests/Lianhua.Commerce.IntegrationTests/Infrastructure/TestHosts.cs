@@ -2,8 +2,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Lianhua.Commerce.IntegrationTests.Infrastructure;
 
-/// <summary>A short placement lease so abandoned placements are taken over within the test's patience.</summary>
-public sealed class ShortLeaseHost() : LocalHostFixture(("Commerce:Orders:PlacementLease", "00:00:01"), ("Commerce:Orders:InFlightWait", "00:00:01"));
+/// <summary>A short placement lease (2 s: a placement stops taking stock after half of it, which a loaded machine must still allow) so abandoned placements are taken over within the test's patience.</summary>
+public sealed class ShortLeaseHost() : LocalHostFixture(("Commerce:Orders:PlacementLease", "00:00:02"), ("Commerce:Orders:InFlightWait", "00:00:01"));
 
 /// <summary>Routing looks again after 2 s (an hour in production) when a link has no room within the days it books.</summary>
 public class ShortNoRoomRetryHost() : LocalHostFixture(("Commerce:Orders:NoRoomRetry", "00:00:02"));
