@@ -7,8 +7,6 @@ using Microsoft.Extensions.Options;
 
 namespace Lianhua.Commerce.Core.Attribution;
 
-public enum LedgerOutcome { Written, NothingOwed, Unattributable }
-
 /// <summary>
 /// Writes the ledger work an order change owes (its outbox row, see <see cref="PendingLedgerStore"/>): the households'
 /// entries, the day's row, then it deletes the outbox row. Every step is insert-only with deterministic keys, so the

@@ -1,0 +1,3 @@
+namespace Lianhua.Commerce.Core.Attribution;
+
+public enum LedgerOutcome { Written, NothingOwed, Unattributable }
