@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.Serialization;
 using Azure;
 using Azure.Data.Tables;
 using Lianhua.Commerce.Core.Common;
@@ -29,8 +30,10 @@ public sealed class SummaryEntity : ITableEntity
 
     public static string DayRow(DateOnly day) => "d~" + day.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
     public static string MonthRow(DateOnly month) => "m~" + month.ToString("yyyyMM", CultureInfo.InvariantCulture);
+    [IgnoreDataMember]
     public bool IsMarker => RowKey.EndsWith(StaleSuffix, StringComparison.Ordinal);
 
+    [IgnoreDataMember]
     public DateOnly Period => DateOnly.ParseExact(RowKey.Length >= 10 ? RowKey[2..10] : RowKey[2..] + "01", "yyyyMMdd", CultureInfo.InvariantCulture);
 
     public void SetFigures(SalesFigures figures)
