@@ -13,11 +13,17 @@ using Microsoft.Extensions.DependencyInjection;
 // Benchmark: one run on Azurite + LocalHost (every function running). Reports ratios and counts, not absolute promises.
 // Usage: dotnet run -c Release --project bench/Lianhua.Commerce.Bench -- [ordersPerStation=100]
 //        dotnet run -c Release --project bench/Lianhua.Commerce.Bench -- shapes [rowsBefore=0]   (Azurite's cost of each transaction shape)
+//        dotnet run -c Release --project bench/Lianhua.Commerce.Bench -- summaries [otherRows=1000000]   (a day's snapshot; the cumulative report)
 const int Stations = 16;
 var storage = Environment.GetEnvironmentVariable("LIANHUA_TEST_STORAGE") ?? AzuriteProcess.Start();
 if (args is ["shapes", ..])
 {
     await OrderStorageWork.ShapesAsync(storage, AzuriteProcess.Started, Stations, args.Length > 1 ? int.Parse(args[1]) : 0);
+    return 0;
+}
+if (args is ["summaries", ..])
+{
+    await SummaryBench.RunAsync(storage, args.Length > 1 ? int.Parse(args[1]) : 1_000_000);
     return 0;
 }
 var perStation = args.Length > 0 ? int.Parse(args[0]) : 100;
