@@ -17,6 +17,8 @@ using Lianhua.Commerce.Core.Routing;
 using Lianhua.Commerce.Core.Routing.Storage;
 using Lianhua.Commerce.Core.Security;
 using Lianhua.Commerce.Core.Security.Storage;
+using Lianhua.Commerce.Core.Summaries;
+using Lianhua.Commerce.Core.Summaries.Storage;
 using Lianhua.Commerce.Core.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -74,6 +76,12 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<HouseholdSalesService>();
         services.AddSingleton<AttentionStore>();
         services.AddSingleton<AttentionService>();
+        services.Configure<SummaryOptions>(configuration.GetSection("Commerce:Summaries"));
+        services.AddSingleton<SummaryStore>();
+        services.AddSingleton<DaySnapshots>();
+        services.AddSingleton<PeriodFigures>();
+        services.AddSingleton<SummaryCatchUp>();
+        services.AddSingleton<SummaryService>();
         // No household keys, no start: see HouseholdOptionsValidation.
         services.AddOptions<HouseholdOptions>().Bind(configuration.GetSection(HouseholdOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<HouseholdOptions>, HouseholdOptionsValidation>();

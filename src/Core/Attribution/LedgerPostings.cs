@@ -32,7 +32,8 @@ public static class LedgerPostings
                     household.TownshipCode, household.Village, household.PairedUnit, line.Category, line.TownshipCode));
             }
         }
-        return new LedgerPosting(work.Kind, order.Id, work.Id, at, day, completes, completes ? order.TotalFen : 0, lines, entries);
+        var orderLines = completes ? order.Lines.Select(l => new CompletedOrderLine(l.TownshipCode, l.Category, l.Quantity, l.LineTotalFen)).ToList() : null;
+        return new LedgerPosting(work.Kind, order.Id, work.Id, at, day, completes, completes ? order.TotalFen : 0, lines, entries, orderLines);
     }
 
     /// <summary>The order lines the work covers, with the quantity and amount it posts for each.</summary>

@@ -2,6 +2,7 @@ using Lianhua.Commerce.Core.Attribution.Storage;
 using Lianhua.Commerce.Core.Operations.Storage;
 using Lianhua.Commerce.Core.Orders.Storage;
 using Lianhua.Commerce.Core.Security;
+using Lianhua.Commerce.Core.Summaries.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -14,9 +15,11 @@ public enum LedgerOutcome { Written, NothingOwed, Unattributable }
 /// entries, the day's row, then it deletes the outbox row. Every step is insert-only with deterministic keys, so the
 /// consumer of shipments-delivered, a refund and reconciliation may all run it for the same work, any number of times,
 /// at once: each entry is written once. Work that cannot be written is recorded for GET /api/attention and kept owed.
+/// Work for a day whose summary was built already (a late attribution) marks that day stale, before the outbox row goes, so a
+/// crash in between marks it on the next attempt.
 /// </summary>
 public sealed class LedgerWriter(OrderStore orders, IHouseholdProfiles households, LedgerStore ledger, PendingLedgerStore pending,
-    AttentionStore attention, IOptions<CommerceOptions> options, TimeProvider clock, ILogger<LedgerWriter> logger)
+    AttentionStore attention, SummaryStore summaries, IOptions<CommerceOptions> options, TimeProvider clock, ILogger<LedgerWriter> logger)
 {
     private string County => options.Value.CountyCode;
 
@@ -38,6 +41,8 @@ public sealed class LedgerWriter(OrderStore orders, IHouseholdProfiles household
                 if (await households.FindAsync(id, ct) is { } profile) profiles[id] = profile;
             var posting = LedgerPostings.For(order, work, profiles);
             await ledger.WriteAsync(County, posting, ct);
+            if (await summaries.MarkStaleIfBuiltAsync(County, posting.Day, clock.GetUtcNow(), ct))
+                logger.LogWarning("Ledger: {SourceId} posted for {Day}, whose summary was built before: the day is stale until rebuilt", work.Id, posting.Day);
             await pending.DoneAsync(order.StationId, work.Id, ct);
             await attention.AttributedAsync(County, work.Id, ct);
             logger.LogInformation("Ledger: {Kind} {SourceId} of order {OrderId} posted for {Day}: {Entries} household entries",

@@ -12,6 +12,7 @@ public static class TableNames
     public const string DailyLedger = "DailyLedger";
     public const string Attention = "Attention";
     public const string Households = "Households";
+    public const string SalesSummaries = "SalesSummaries";
 
-    public static readonly string[] All = [ApiKeys, Network, Listings, Orders, Runs, Households, HouseholdLedger, DailyLedger, Attention];
+    public static readonly string[] All = [ApiKeys, Network, Listings, Orders, Runs, Households, HouseholdLedger, DailyLedger, Attention, SalesSummaries];
 }

@@ -22,7 +22,11 @@ public sealed class DailyLedgerEntity : ITableEntity
     public long OrderTotalFen { get; set; }
     /// <summary>JSON of <see cref="DailyLedgerLine"/>s.</summary>
     public string Lines { get; set; } = "[]";
+    /// <summary>JSON of the order's <see cref="CompletedOrderLine"/>s when <see cref="CompletesOrder"/>; null otherwise (and on rows written before it existed).</summary>
+    public string? OrderLines { get; set; }
 
     public static string Partition(string countyCode, DateOnly day) => $"{countyCode}-{LedgerEntryEntity.DayKey(day)}";
+    public static DateOnly DayOf(string partition) =>
+        DateOnly.ParseExact(partition[(partition.LastIndexOf('-') + 1)..], "yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
     public static string Row(string kind, string sourceId) => $"{(kind == LedgerWork.Delivery ? 's' : 'r')}~{sourceId}";
 }

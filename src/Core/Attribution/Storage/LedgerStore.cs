@@ -24,6 +24,7 @@ public sealed class LedgerStore(CommerceStorage storage)
             PartitionKey = DailyLedgerEntity.Partition(countyCode, posting.Day), RowKey = DailyLedgerEntity.Row(posting.Kind, posting.SourceId),
             Kind = posting.Kind, OrderId = posting.OrderId, At = posting.At, CompletesOrder = posting.CompletesOrder,
             OrderTotalFen = posting.OrderTotalFen, Lines = JsonSerializer.Serialize(posting.Lines, Json.Options),
+            OrderLines = posting.OrderLines is null ? null : JsonSerializer.Serialize(posting.OrderLines, Json.Options),
         };
         try
         {
@@ -63,5 +64,29 @@ public sealed class LedgerStore(CommerceStorage storage)
         var entries = new List<LedgerEntry>();
         await foreach (var row in Households.QueryAsync<LedgerEntryEntity>(filter, cancellationToken: ct)) entries.Add(row.ToEntry());
         return entries;
+    }
+
+    /// <summary>Every posting of one China day (one partition: what building that day's summary reads), households' entries left out.</summary>
+    public async Task<IReadOnlyList<LedgerPosting>> DayAsync(string countyCode, DateOnly day, CancellationToken ct)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {DailyLedgerEntity.Partition(countyCode, day)}");
+        var postings = new List<LedgerPosting>();
+        await foreach (var row in Days.QueryAsync<DailyLedgerEntity>(filter, maxPerPage: 1000, cancellationToken: ct))
+            postings.Add(new LedgerPosting(row.Kind, row.OrderId, row.RowKey[2..], row.At, day, row.CompletesOrder, row.OrderTotalFen,
+                JsonSerializer.Deserialize<List<DailyLedgerLine>>(row.Lines, Json.Options) ?? [], [],
+                row.OrderLines is null ? null : JsonSerializer.Deserialize<List<CompletedOrderLine>>(row.OrderLines, Json.Options)));
+        return postings;
+    }
+
+    /// <summary>
+    /// The first China day with a posting, or null: partitions sort by day, so the first row of the county's PartitionKey range
+    /// answers, whatever the history's length.
+    /// </summary>
+    public async Task<DateOnly?> FirstDayAsync(string countyCode, CancellationToken ct)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey gt {countyCode + "-"} and PartitionKey lt {countyCode + "."}");
+        await foreach (var page in Days.QueryAsync<DailyLedgerEntity>(filter, maxPerPage: 1, select: ["PartitionKey"], cancellationToken: ct).AsPages())
+            if (page.Values.FirstOrDefault() is { } row) return DailyLedgerEntity.DayOf(row.PartitionKey);
+        return null;
     }
 }
