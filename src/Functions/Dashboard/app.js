@@ -63,12 +63,17 @@
 
   async function logistics(report) {
     const network = await api.json('network');
-    const names = new Map([...network.hubs, ...network.stations].map((n) => [n.id, n.name]));
-    const nodeName = (id) => names.get(id) || id;
+    const nodes = new Map([...network.hubs, ...network.stations].map((n) => [n.id, n]));
+    const nodeName = (id) => (nodes.get(id) || { name: id }).name;
+    // Hubs' full names are too long for a chart's axis on a phone: the township's name, and 县仓 for the warehouse.
+    const shortName = (id) => {
+      const node = nodes.get(id);
+      return !node ? id : node.kind === 'county' ? '县仓' : node.townshipName || node.name;
+    };
     const warehouse = (network.hubs.find((h) => h.kind === 'county') || { id: 'wh-' + network.county.code }).id;
     const runs = await api.all(`runs?nodeId=${encodeURIComponent(warehouse)}&date=${format.today()}`);
     charts.draw('runs', pair(runs.map((r) => `${r.from}→${r.to}`), runs, ['loadGrams', 'capacityGrams']),
-      { kind: 'bar', horizontal: true, label: (l) => l.split('→').map(nodeName).join('→'), ...grams });
+      { kind: 'bar', horizontal: true, label: (l) => l.split('→').map(shortName).join('→'), ...grams });
     panels.attention(report, nodeName);
   }
 
