@@ -9,6 +9,13 @@ ensure_tools() {
     echo "== npm ci (Azurite)"
     (cd "$ROOT" && npm ci --no-audit --no-fund --loglevel=error)
   fi
+  # The dashboard's browser tests drive Debian's Chromium (Playwright's own browser download cannot reach the internet here),
+  # with CJK fonts so its screenshots show the Chinese page rather than boxes.
+  if ! command -v chromium >/dev/null || [ ! -d /usr/share/fonts/opentype/noto ]; then
+    echo "== apt-get install chromium fonts-noto-cjk (dashboard browser tests)"
+    local sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends chromium fonts-noto-cjk >/dev/null
+  fi
 }
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }

@@ -4,6 +4,7 @@
 source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
 ensure_tools
+export LIANHUA_CHROMIUM="${LIANHUA_CHROMIUM:-$(command -v chromium)}" # the dashboard browser tests (Playwright)
 echo "== dotnet build"
 dotnet build Lianhua.Commerce.sln -c Release -nologo -clp:ErrorsOnly
 
