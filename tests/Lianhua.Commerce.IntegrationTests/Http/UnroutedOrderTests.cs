@@ -32,7 +32,9 @@ public sealed class UnroutedOrderTests(ShortNoRoomRetryHost host) : IClassFixtur
         var placed = await buyer.Post("orders", Bodies.Order((goneListing, 1), (fullListing, 2)), Headers.Idempotency());
         Assert.True(placed.Status == HttpStatusCode.Created, placed.ToString());
         var orderId = placed.Json["id"]!.GetValue<string>();
-        await Eventually.True(async () => (await Holds(orderId)).Count == 1, 30, "routing never booked the first leg from " + Gone);
+        // Its shipment from Gone books its legs in order, so any hold means the first leg's run is booked; how many more legs it
+        // books before the other shipment finds no room depends on timing.
+        await Eventually.True(async () => (await Holds(orderId)).Count >= 1, 30, "routing never booked the first leg from " + Gone);
         Assert.DoesNotContain(orderId, await Unrouted()); // waiting for room: listed only after the grace period
 
         // The station leaves the network: its shipment can never be routed now, and no path leads to the run it holds.
