@@ -46,6 +46,13 @@ public sealed class ClaimStore(CommerceStorage storage, PersonalDataProtector pr
         }
     }
 
+    /// <summary>
+    /// Removes the claim once its key's final record exists (which answers every replay from then on): whoever's it is, and
+    /// gone (or never inserted) is fine.
+    /// </summary>
+    public Task ForgetAsync(PlacementClaim claim, CancellationToken ct) =>
+        Table.DeleteEntityAsync(claim.Township, ClaimEntity.Row(claim.StationId, claim.Key), ETag.All, ct);
+
     /// <summary>The claim as the row its township's reservation transaction inserts.</summary>
     public IReservationClaim WithReservation(PlacementClaim claim) => new Rider(this, claim);
 
