@@ -13,11 +13,17 @@ using Microsoft.Extensions.DependencyInjection;
 // Benchmark: one run on Azurite + LocalHost (every function running). Reports ratios and counts, not absolute promises.
 // Usage: dotnet run -c Release --project bench/Lianhua.Commerce.Bench -- [ordersPerStation=100]
 //        dotnet run -c Release --project bench/Lianhua.Commerce.Bench -- shapes [rowsBefore=0]   (Azurite's cost of each transaction shape)
+//        dotnet run -c Release --project bench/Lianhua.Commerce.Bench -- browse [orders=2000]    (a county-wide browse before and after delivered orders)
 const int Stations = 16;
 var storage = Environment.GetEnvironmentVariable("LIANHUA_TEST_STORAGE") ?? AzuriteProcess.Start();
 if (args is ["shapes", ..])
 {
     await OrderStorageWork.ShapesAsync(storage, AzuriteProcess.Started, Stations, args.Length > 1 ? int.Parse(args[1]) : 0);
+    return 0;
+}
+if (args is ["browse", ..])
+{
+    await BrowseAfterOrders.RunAsync(storage, args.Length > 1 ? int.Parse(args[1]) : 2000);
     return 0;
 }
 var perStation = args.Length > 0 ? int.Parse(args[0]) : 100;
