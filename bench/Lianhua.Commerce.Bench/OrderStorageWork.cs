@@ -21,6 +21,12 @@ using Lianhua.Commerce.Core.Security;
 sealed class OrderStorageWork
 {
     private static readonly Recipient Recipient = new("王芳", "13907990000");
+    private static string NewKey() => Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+    // The app seals the claim's recipient (AES-GCM); so does this replay, with a key of its own.
+    private static readonly Lianhua.Commerce.Core.Households.PersonalDataProtector Protector = new(new Lianhua.Commerce.Core.Households.HouseholdOptions
+    {
+        ActiveKeyId = "bench", Keys = { ["bench"] = NewKey() }, BlindIndexKey = NewKey(),
+    });
     private readonly TableClient listings, orders, raw;
     private readonly QueueClient queue;
     private readonly Worker[] workers;
@@ -85,7 +91,7 @@ sealed class OrderStorageWork
         List<TableTransactionAction> batch = [new(TableTransactionActionType.UpdateMerge, new TableEntity(listing.PartitionKey, listing.RowKey) { ["Stock"] = --listing.Stock }, listing.ETag)];
         if (reservationInClaim)
         {
-            var claimRow = ClaimEntity.From(o.Claim);
+            var claimRow = ClaimEntity.From(o.Claim, Protector);
             var claim = new TableEntity(claimRow.PartitionKey, claimRow.RowKey);
             foreach (var (name, value) in TableEntityOf(claimRow).Concat(TableEntityOf(reservation).Select(p => ("Reserved" + p.Key, p.Value)))) claim[name] = value;
             batch.Add(new(TableTransactionActionType.Add, claim));
@@ -93,7 +99,7 @@ sealed class OrderStorageWork
         else
         {
             batch.Add(new(TableTransactionActionType.Add, reservation));
-            batch.Add(new(TableTransactionActionType.Add, ClaimEntity.From(o.Claim)));
+            batch.Add(new(TableTransactionActionType.Add, ClaimEntity.From(o.Claim, Protector)));
         }
         listing.ETag = (await listings.SubmitTransactionAsync(batch)).Value[0].Headers.ETag!.Value;
     }

@@ -14,6 +14,7 @@ using Microsoft.Extensions.DependencyInjection;
 // Usage: dotnet run -c Release --project bench/Lianhua.Commerce.Bench -- [ordersPerStation=100]
 //        dotnet run -c Release --project bench/Lianhua.Commerce.Bench -- shapes [rowsBefore=0]   (Azurite's cost of each transaction shape)
 //        dotnet run -c Release --project bench/Lianhua.Commerce.Bench -- summaries [otherRows=1000000]   (a day's snapshot; the cumulative report)
+//        dotnet run -c Release --project bench/Lianhua.Commerce.Bench -- browse [orders=2000]    (a county-wide browse before and after delivered orders)
 const int Stations = 16;
 var storage = Environment.GetEnvironmentVariable("LIANHUA_TEST_STORAGE") ?? AzuriteProcess.Start();
 if (args is ["shapes", ..])
@@ -24,6 +25,11 @@ if (args is ["shapes", ..])
 if (args is ["summaries", ..])
 {
     await SummaryBench.RunAsync(storage, args.Length > 1 ? int.Parse(args[1]) : 1_000_000);
+    return 0;
+}
+if (args is ["browse", ..])
+{
+    await BrowseAfterOrders.RunAsync(storage, args.Length > 1 ? int.Parse(args[1]) : 2000);
     return 0;
 }
 var perStation = args.Length > 0 ? int.Parse(args[0]) : 100;

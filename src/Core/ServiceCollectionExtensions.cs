@@ -94,6 +94,11 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<HouseholdStore>();
         services.AddSingleton<HouseholdService>();
         services.AddSingleton<IHouseholdProfiles, HouseholdProfiles>();
+        services.Configure<Retention.RetentionOptions>(configuration.GetSection(Retention.RetentionOptions.Section));
+        services.AddSingleton<Retention.Storage.ClosedOrderStore>();
+        services.AddSingleton<Retention.Storage.SweepStore>();
+        services.AddSingleton<Retention.ClosedOrders>();
+        services.AddSingleton<Retention.RetentionSweep>();
         return services;
     }
 

@@ -1,3 +1,4 @@
+using Lianhua.Commerce.Core.Common;
 using Lianhua.Commerce.Core.Routing;
 using Lianhua.Commerce.Core.Security;
 using Lianhua.Commerce.Functions.Http;
@@ -21,7 +22,7 @@ public sealed class TrackingFunctions(ApiKeyService keys, TrackingService tracki
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "runs")] HttpRequest req, CancellationToken ct)
     {
         var caller = await keys.CallerAsync(req, ct);
-        var items = await tracking.RunsAsync(caller, req.Query("nodeId"), req.Query("date"), ct);
-        return TypedResults.Ok(new { items, continuationToken = (string?)null });
+        var page = await tracking.RunsAsync(caller, req.Query("nodeId"), req.Query("date"), Paging.Size(req.Query("pageSize")), req.Query("continuationToken"), ct);
+        return TypedResults.Ok(new { items = page.Items, continuationToken = page.ContinuationToken });
     }
 }

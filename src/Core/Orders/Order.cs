@@ -23,6 +23,10 @@ public sealed class Order
     public string PickupCode { get; }
     public DateTimeOffset CreatedAt { get; }
     public Recipient Recipient { get; }
+    /// <summary>The Idempotency-Key it was placed with (null before it was kept): names its placement claim, removed once it is closed.</summary>
+    public string? PlacementKey { get; }
+    /// <summary>The last transition delivered or cancelled it: the store writes its closing row (Retention.ClosedOrders) with it.</summary>
+    public bool ClosesNow { get; private set; }
     public string? CancelReason { get; private set; }
     /// <summary>When routing stored the order's shipments; null until then (also while routing waits for room).</summary>
     public DateTimeOffset? RoutedAt { get; private set; }
@@ -38,8 +42,9 @@ public sealed class Order
     /// <summary>For the store: an order as it was saved. Shipments are restored on first use (listing pages never need them).</summary>
     internal Order(string id, string stationId, string status, IReadOnlyList<OrderLine> lines, long totalFen, string paymentMethod,
         string pickupCode, DateTimeOffset createdAt, Recipient recipient, string? cancelReason, DateTimeOffset? routedAt,
-        Func<IEnumerable<ShipmentSnapshot>> shipments, IEnumerable<Refund> refunds, string? version)
+        Func<IEnumerable<ShipmentSnapshot>> shipments, IEnumerable<Refund> refunds, string? version, string? placementKey = null)
     {
+        PlacementKey = placementKey;
         _refunds = [.. refunds];
         (Id, StationId, Status, Lines, TotalFen, PaymentMethod) = (id, stationId, status, lines, totalFen, paymentMethod);
         (PickupCode, CreatedAt, Recipient, CancelReason, RoutedAt, Version) = (pickupCode, createdAt, recipient, cancelReason, routedAt, version);
@@ -48,13 +53,13 @@ public sealed class Order
 
     /// <summary>A new order: confirmed, its lines priced by the reservation that took their stock.</summary>
     public static Order Place(string id, string stationId, IReadOnlyList<OrderLine> lines, string paymentMethod, string pickupCode,
-        DateTimeOffset createdAt, Recipient recipient)
+        DateTimeOffset createdAt, Recipient recipient, string? placementKey = null)
     {
         if (OrderId.Parse(id)?.StationId != stationId) throw new ArgumentException("An order id starts with its station's id.", nameof(id));
         if (lines.Count == 0) throw new ArgumentException("An order has at least one line.", nameof(lines));
         if (!Routing.PickupCode.IsWellFormed(pickupCode)) throw new ArgumentException("A pickup code is six digits.", nameof(pickupCode));
         return new Order(id, stationId, OrderStatus.Confirmed, lines, lines.Sum(l => l.LineTotalFen), paymentMethod, pickupCode, createdAt,
-            recipient, null, null, () => [], [], null);
+            recipient, null, null, () => [], [], null, placementKey);
     }
 
     public bool IsRouted => RoutedAt is not null;
@@ -140,6 +145,7 @@ public sealed class Order
         foreach (var shipment in Shipments) shipment.Cancel();
         Status = OrderStatus.Cancelled;
         CancelReason = reason;
+        ClosesNow = true;
     }
 
     /// <summary>
@@ -176,11 +182,18 @@ public sealed class Order
     }
 
     /// <summary>For the store, once the ledger work is saved with the order.</summary>
-    internal void LedgerWorkSaved() => _ledgerWork.Clear();
+    internal void LedgerWorkSaved()
+    {
+        _ledgerWork.Clear();
+        ClosesNow = false;
+    }
 
     private TransitionResult RolledUp(TransitionResult result)
     {
-        if (result.Changed && IsRouted) Status = OrderStatus.RollUp(Shipments.Select(s => s.Status));
+        if (!result.Changed || !IsRouted) return result;
+        var before = Status;
+        Status = OrderStatus.RollUp(Shipments.Select(s => s.Status));
+        ClosesNow |= before != OrderStatus.Delivered && Status == OrderStatus.Delivered;
         return result;
     }
 }

@@ -15,3 +15,11 @@ public sealed class MovableClockHost : ShortNoRoomRetryHost
 
     protected override void AddServices(IServiceCollection services) => services.AddSingleton<TimeProvider>(Clock);
 }
+
+/// <summary>A host whose clock a test moves on by months, to run the retention timers as they would run then.</summary>
+public sealed class RetentionHost : LocalHostFixture
+{
+    public ShiftedClock Clock { get; } = new();
+
+    protected override void AddServices(IServiceCollection services) => services.AddSingleton<TimeProvider>(Clock);
+}

@@ -11,7 +11,7 @@ namespace Lianhua.Commerce.Core.Orders.Placement;
 /// stock it took for its own (the winner made another order for a different request under the key, or answered
 /// "short" for this one before a takeover reserved again).
 /// </summary>
-public sealed class PlacementCommit(OrderStore orders, IdempotencyStore records, PlacementReservation reservation, TimeProvider clock)
+public sealed class PlacementCommit(OrderStore orders, IdempotencyStore records, PlacementReservation reservation, ClaimStore claims, TimeProvider clock)
 {
     /// <param name="order">The new order; null for an answer that places none (short of stock).</param>
     /// <param name="fence">The station key's fence the order's commit goes through (see Security.ApiKeyService).</param>
@@ -20,6 +20,9 @@ public sealed class PlacementCommit(OrderStore orders, IdempotencyStore records,
         var request = claim.Idempotent;
         var record = request.Answered(response, claim.OrderId, clock.GetUtcNow());
         var committed = order is null ? await records.TryAddAsync(record, ct) : await orders.TryInsertAsync(order, record, fence, ct);
+        // A shortage's claim (in the first township when a later one was short) would stay for good: no order ever closes
+        // to remove it (Retention.ClosedOrders). Its record answers replays now. A rare answer, so one more request is fine.
+        if (committed && order is null) await claims.ForgetAsync(claim, ct);
         if (committed) return response with { CommittedHere = order is not null };
         var final = await records.FindAsync(request.Scope, request.Row, ct);
         if (final is null)

@@ -21,7 +21,8 @@ public sealed class PlacementExecution(PlacementReservation reservation, Placeme
 
         var byListing = reserved.Lines.ToDictionary(l => l.ListingId);
         var lines = claim.Request.Lines.Select(l => byListing[l.ListingId]).ToList();
-        var order = Order.Place(claim.OrderId, claim.StationId, lines, claim.Request.PaymentMethod, claim.PickupCode, claim.StartedAt, claim.Request.Recipient);
+        var order = Order.Place(claim.OrderId, claim.StationId, lines, claim.Request.PaymentMethod, claim.PickupCode, claim.StartedAt, claim.Request.Recipient,
+            claim.Key);
         var response = StoredResponse.Success(201, OrderView.From(order));
         try
         {

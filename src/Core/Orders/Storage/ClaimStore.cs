@@ -1,7 +1,6 @@
-using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
-using Lianhua.Commerce.Core.Common;
+using Lianhua.Commerce.Core.Households;
 using Lianhua.Commerce.Core.Listings.Storage;
 using Lianhua.Commerce.Core.Orders.Placement;
 using Lianhua.Commerce.Core.Storage;
@@ -9,9 +8,10 @@ using Lianhua.Commerce.Core.Storage;
 namespace Lianhua.Commerce.Core.Orders.Storage;
 
 /// <summary>Placement claims (see <see cref="ClaimEntity"/>). A claim is inserted only with a reservation, through <see cref="WithReservation"/>.</summary>
-public sealed class ClaimStore(CommerceStorage storage)
+public sealed class ClaimStore(CommerceStorage storage, PersonalDataProtector protector)
 {
     private TableClient Table => storage.Table(TableNames.Listings);
+    private PersonalDataProtector Protector => protector;
 
     public async Task<PlacementClaim?> FindAsync(string township, string stationId, string key, CancellationToken ct)
     {
@@ -24,7 +24,7 @@ public sealed class ClaimStore(CommerceStorage storage)
     {
         try
         {
-            var response = await Table.UpdateEntityAsync(ClaimEntity.From(claim), new ETag(claim.Version!), TableUpdateMode.Replace, ct);
+            var response = await Table.UpdateEntityAsync(ClaimEntity.From(claim, protector), new ETag(claim.Version!), TableUpdateMode.Replace, ct);
             claim.Version = response.Headers.ETag?.ToString();
             return true;
         }
@@ -46,16 +46,23 @@ public sealed class ClaimStore(CommerceStorage storage)
         }
     }
 
+    /// <summary>
+    /// Removes the claim once its key's final record exists (which answers every replay from then on): whoever's it is, and
+    /// gone (or never inserted) is fine.
+    /// </summary>
+    public Task ForgetAsync(PlacementClaim claim, CancellationToken ct) =>
+        Table.DeleteEntityAsync(claim.Township, ClaimEntity.Row(claim.StationId, claim.Key), ETag.All, ct);
+
     /// <summary>The claim as the row its township's reservation transaction inserts.</summary>
     public IReservationClaim WithReservation(PlacementClaim claim) => new Rider(this, claim);
 
-    private static PlacementClaim ToClaim(ClaimEntity e, string key) =>
-        new(e.PartitionKey, e.StationId, key, JsonSerializer.Deserialize<PlaceOrder>(e.Request, Json.Options)!, e.RequestHash, e.OrderId, e.PickupCode,
+    private PlacementClaim ToClaim(ClaimEntity e, string key) =>
+        new(e.PartitionKey, e.StationId, key, e.ToRequest(protector), e.RequestHash, e.OrderId, e.PickupCode,
             e.StartedAt, e.Fence) { LeasedAt = e.LeasedAt, Attempt = e.Attempt, Version = e.ETag.ToString() };
 
     private sealed class Rider(ClaimStore store, PlacementClaim claim) : IReservationClaim
     {
-        public ITableEntity Row { get; } = ClaimEntity.From(claim);
+        public ITableEntity Row { get; } = ClaimEntity.From(claim, store.Protector);
 
         public async Task CheckShortageAsync(CancellationToken ct)
         {

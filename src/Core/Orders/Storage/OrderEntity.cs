@@ -23,6 +23,8 @@ public sealed class OrderEntity : ITableEntity
     public string RecipientName { get; set; } = "";
     public string RecipientPhone { get; set; } = "";
     public string? CancelReason { get; set; }
+    /// <summary>The Idempotency-Key of its placement: with the first line's township, it names the claim to remove once closed.</summary>
+    public string? PlacementKey { get; set; }
     public DateTimeOffset? RoutedAt { get; set; }
     /// <summary>The order's shipments (gzip JSON): read and changed together with the order, one row, one ETag.</summary>
     public byte[]? Shipments { get; set; }
@@ -67,6 +69,7 @@ public sealed class OrderEntity : ITableEntity
             RecipientName = o.Recipient.Name,
             RecipientPhone = o.Recipient.Phone,
             CancelReason = o.CancelReason,
+            PlacementKey = o.PlacementKey,
             RoutedAt = o.RoutedAt,
             Refunds = o.Refunds.Count == 0 ? null : JsonSerializer.Serialize(o.Refunds, Json.Options),
             Routing = o.Progress.IsEmpty ? null : JsonSerializer.Serialize(o.Progress, Json.Options),
@@ -86,7 +89,7 @@ public sealed class OrderEntity : ITableEntity
         var order = new Order(Id, PartitionKey, Status, JsonSerializer.Deserialize<List<OrderLine>>(Lines, Json.Options) ?? [], TotalFen, PaymentMethod,
             PickupCode, CreatedAt, new Recipient(RecipientName, RecipientPhone), CancelReason, RoutedAt,
             () => shipments is null ? [] : GzipJson.Deserialize<List<ShipmentSnapshot>>(shipments),
-            Refunds is null ? [] : JsonSerializer.Deserialize<List<Refund>>(Refunds, Json.Options) ?? [], ETag.ToString());
+            Refunds is null ? [] : JsonSerializer.Deserialize<List<Refund>>(Refunds, Json.Options) ?? [], ETag.ToString(), PlacementKey);
         if (Routing is not null) order.Restore(JsonSerializer.Deserialize<RoutingProgress>(Routing, Json.Options)!);
         return order;
     }

@@ -4,6 +4,7 @@ using Lianhua.Commerce.Core.Attribution.Storage;
 using Lianhua.Commerce.Core.Common;
 using Lianhua.Commerce.Core.Idempotency;
 using Lianhua.Commerce.Core.Idempotency.Storage;
+using Lianhua.Commerce.Core.Retention.Storage;
 using Lianhua.Commerce.Core.Storage;
 
 namespace Lianhua.Commerce.Core.Orders.Storage;
@@ -42,17 +43,19 @@ public sealed class OrderStore(CommerceStorage storage)
 
     /// <summary>
     /// The changed order, if it is still at the version it was read at, with the key's record when there is one (insert-only)
-    /// and an outbox row for each ledger work it owes (<see cref="Order.LedgerWork"/>): false when the order changed meanwhile
+    /// and an outbox row for each ledger work it owes (<see cref="Order.LedgerWork"/>), and its closing row when it was just
+    /// delivered or cancelled (<see cref="Order.ClosesNow"/>, see Retention.ClosedOrders): false when the order changed meanwhile
     /// or the key has a record already. On success the order has its new version.
     /// </summary>
     public async Task<bool> TrySaveAsync(Order order, IdempotencyRecord? record, CancellationToken ct)
     {
         var entity = OrderEntity.From(order);
-        if (record is not null || order.LedgerWork.Count > 0)
+        if (record is not null || order.LedgerWork.Count > 0 || order.ClosesNow)
         {
             List<TableTransactionAction> batch = [new(TableTransactionActionType.UpdateReplace, entity, entity.ETag)];
             if (record is not null) batch.Add(new(TableTransactionActionType.Add, IdempotencyEntity.From(record)));
             batch.AddRange(order.LedgerWork.Select(w => new TableTransactionAction(TableTransactionActionType.UpsertReplace, PendingLedgerEntity.From(order.StationId, w))));
+            if (order.ClosesNow) batch.Add(new(TableTransactionActionType.UpsertReplace, ClosedOrderEntity.From(order.StationId, order.Id)));
             if (!await TrySubmitAsync(order, batch, ct)) return false;
             order.LedgerWorkSaved();
             return true;
