@@ -42,7 +42,7 @@ for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$port/api/health" >/dev/nul
 log=$(mktemp)
 smoke="${SMOKE_SCRIPT:-$ROOT/../shared/contract/smoke.py}"
 if [ -f "$smoke" ]; then
-  python3 "$smoke" "http://127.0.0.1:$port/api" "$county_key" --only "${SMOKE_PARTS:-keys,listings,orders,delivery,households,operations,summaries}" 2>&1 | tee "$log" || status=1
+  python3 "$smoke" "http://127.0.0.1:$port/api" "$county_key" --only "${SMOKE_PARTS:-keys,listings,orders,delivery,households,summaries,operations,dashboard}" 2>&1 | tee "$log" || status=1
   count "$log"
 else
   echo "contract smoke not found at $smoke (it lives in the shared/ folder beside the repo); skipped"
