@@ -30,11 +30,7 @@ public sealed record SeededSales(string LockedShipmentId)
         var order = await flow.Nodes.Place(LedgerFlow.Buyer, (listingId, 1));
         var shipment = (await flow.Nodes.Routed(order["id"]!.GetValue<string>(), LedgerFlow.Buyer))["shipments"]![0]!;
         var shipmentId = shipment["id"]!.GetValue<string>();
-        foreach (var leg in shipment["legs"]!.AsArray())
-        {
-            await flow.Nodes.Scan(shipmentId, "depart", leg!["from"]!.GetValue<string>());
-            await flow.Nodes.Scan(shipmentId, "arrive", leg["to"]!.GetValue<string>());
-        }
+        await flow.Nodes.ToPickup(shipment);
         var wrong = order["pickupCode"]!.GetValue<string>() == "000000" ? "111111" : "000000";
         for (var i = 0; i < 5; i++)
             Assert.Equal(HttpStatusCode.UnprocessableEntity, (await flow.Nodes.Scan(shipmentId, "pickup", LedgerFlow.Buyer, wrong)).Status);

@@ -45,7 +45,7 @@ public sealed class LedgerFaultTests(LedgerHost host) : IClassFixture<LedgerHost
     {
         var (households, listingId) = await _flow.ListingOfThree([5000, 2500]);
         host.Faults.Add(new($"pickup {step}", step == "commit" ? PickupCommit : FaultFlow.Send($"{host.Prefix}-shipments-delivered"), responseLost, Skip: 0));
-        var orderId = await DeliverIgnoringThePickupsAnswer(listingId, 2);
+        var orderId = await _flow.DeliverOrder(listingId, 2, anyPickupAnswer: true);
         Assert.Equal(0, host.Faults.Remaining);
         Assert.Equal("delivered", (await host.County().Get($"orders/{orderId}")).Json["status"]!.GetValue<string>());
 
@@ -62,7 +62,7 @@ public sealed class LedgerFaultTests(LedgerHost host) : IClassFixture<LedgerHost
     {
         var (households, listingId) = await _flow.ListingOfThree([5000]);
         host.Faults.Add(new("pickup before send", PickupCommit, AfterSend: false, Skip: 0));
-        var orderId = await DeliverIgnoringThePickupsAnswer(listingId, 1);
+        var orderId = await _flow.DeliverOrder(listingId, 1, anyPickupAnswer: true);
         Assert.NotEqual("delivered", (await host.County().Get($"orders/{orderId}")).Json["status"]!.GetValue<string>());
         await Reconcile();
         Assert.Empty((await _flow.Sales(households[0]))["entries"]!.AsArray());
@@ -105,21 +105,5 @@ public sealed class LedgerFaultTests(LedgerHost host) : IClassFixture<LedgerHost
         await _flow.DeliverOrder(listingId, 1);
         host.Faults.Clear();
         Assert.Contains("messagettl=-1", sent);
-    }
-
-    /// <summary>Delivers as <see cref="LedgerFlow.DeliverOrder"/> does, but takes whatever the pickup answers (the station's app gave up).</summary>
-    private async Task<string> DeliverIgnoringThePickupsAnswer(string listingId, long quantity)
-    {
-        var order = await _flow.Nodes.Place(LedgerFlow.Buyer, (listingId, quantity));
-        var orderId = order["id"]!.GetValue<string>();
-        var shipment = (await _flow.Nodes.Routed(orderId, LedgerFlow.Buyer))["shipments"]![0]!;
-        var shipmentId = shipment["id"]!.GetValue<string>();
-        foreach (var leg in shipment["legs"]!.AsArray())
-        {
-            Assert.Equal(HttpStatusCode.OK, (await _flow.Nodes.Scan(shipmentId, "depart", leg!["from"]!.GetValue<string>())).Status);
-            Assert.Equal(HttpStatusCode.OK, (await _flow.Nodes.Scan(shipmentId, "arrive", leg["to"]!.GetValue<string>())).Status);
-        }
-        await _flow.Nodes.Scan(shipmentId, "pickup", LedgerFlow.Buyer, order["pickupCode"]!.GetValue<string>());
-        return orderId;
     }
 }

@@ -41,4 +41,15 @@ public sealed class NetworkNodes(LocalHostFixture host)
 
     public async Task<ApiResponse> Scan(string shipmentId, string scanEvent, string nodeId, string? code = null, Dictionary<string, string>? key = null) =>
         await (await KeyOf(nodeId)).Post($"shipments/{shipmentId}/scans", new { @event = scanEvent, nodeId, pickupCode = code }, key ?? Headers.Idempotency());
+
+    /// <summary>Scans the shipment (a tracking entry) along every leg, depart and arrive, each answered 200: it is ready for pickup.</summary>
+    public async Task ToPickup(JsonNode shipment)
+    {
+        var shipmentId = shipment["id"]!.GetValue<string>();
+        foreach (var leg in shipment["legs"]!.AsArray())
+        {
+            Assert.Equal(HttpStatusCode.OK, (await Scan(shipmentId, "depart", leg!["from"]!.GetValue<string>())).Status);
+            Assert.Equal(HttpStatusCode.OK, (await Scan(shipmentId, "arrive", leg["to"]!.GetValue<string>())).Status);
+        }
+    }
 }
