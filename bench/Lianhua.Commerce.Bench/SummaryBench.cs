@@ -84,14 +84,15 @@ static class SummaryBench
     /// </summary>
     private static async Task<int> Insert(CommerceStorage storage, DateOnly[] days, int perDay, TimeSpan? budget = null)
     {
-        var table = storage.Table(TableNames.DailyLedger);
+        // A table per day, as LedgerStore writes them.
+        await Parallel.ForEachAsync(days, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (d, ct) => await storage.Table(DailyLedgerEntity.Table(d)).CreateIfNotExistsAsync(ct));
         var until = DateTime.UtcNow + (budget ?? TimeSpan.FromHours(1));
         var inserted = 0;
         var batches = Enumerable.Range(0, (perDay + 99) / 100).SelectMany(b => days.Select(d => (Day: d, From: b * 100, Count: Math.Min(100, perDay - b * 100))));
         await Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (b, ct) =>
         {
             if (DateTime.UtcNow > until) return;
-            await table.SubmitTransactionAsync(Enumerable.Range(b.From, b.Count).Select(i => new TableTransactionAction(TableTransactionActionType.Add, Row(b.Day, i))), ct);
+            await storage.Table(DailyLedgerEntity.Table(b.Day)).SubmitTransactionAsync(Enumerable.Range(b.From, b.Count).Select(i => new TableTransactionAction(TableTransactionActionType.Add, Row(b.Day, i))), ct);
             if (Interlocked.Add(ref inserted, b.Count) % 50_000 < b.Count) Console.WriteLine($"  {inserted} rows inserted");
         });
         return inserted;

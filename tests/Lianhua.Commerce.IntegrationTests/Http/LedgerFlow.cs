@@ -75,11 +75,14 @@ public sealed class LedgerFlow(LocalHostFixture host)
         return count;
     }
 
-    /// <summary>The order's rows in the day-partitioned ledger, whatever their days.</summary>
+    /// <summary>The order's rows in the day-partitioned ledger (a table per day), whatever their days.</summary>
     public async Task<List<TableEntity>> DailyRows(string orderId)
     {
         var rows = new List<TableEntity>();
-        await foreach (var row in host.Storage.Table("DailyLedger").QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"OrderId eq {orderId}"))) rows.Add(row);
+        var prefix = host.Prefix + "DailyLedger";
+        await foreach (var table in host.Storage.Tables.QueryAsync(TableServiceClient.CreateQueryFilter($"TableName ge {prefix + "0"} and TableName le {prefix + "9"}")))
+            await foreach (var row in host.Storage.Tables.GetTableClient(table.Name).QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"OrderId eq {orderId}")))
+                rows.Add(row);
         return rows;
     }
 }

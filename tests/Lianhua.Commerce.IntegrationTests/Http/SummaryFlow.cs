@@ -51,9 +51,16 @@ public sealed class SummaryFlow(SummaryHost host)
     {
         var rows = new List<(bool, bool, long, List<DailyLedgerLine>)>();
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {"360321-" + day.ToString("yyyyMMdd")}");
-        await foreach (var e in host.Storage.Table("DailyLedger").QueryAsync<TableEntity>(filter))
-            rows.Add((e.GetString("Kind") == LedgerWork.Refund, e.GetBoolean("CompletesOrder") == true, e.GetInt64("OrderTotalFen") ?? 0,
-                JsonSerializer.Deserialize<List<DailyLedgerLine>>(e.GetString("Lines"), Core.Common.Json.Options)!));
+        try
+        {
+            await foreach (var e in host.Storage.Table(Core.Attribution.Storage.DailyLedgerEntity.Table(day)).QueryAsync<TableEntity>(filter))
+                rows.Add((e.GetString("Kind") == LedgerWork.Refund, e.GetBoolean("CompletesOrder") == true, e.GetInt64("OrderTotalFen") ?? 0,
+                    JsonSerializer.Deserialize<List<DailyLedgerLine>>(e.GetString("Lines"), Core.Common.Json.Options)!));
+        }
+        catch (Azure.RequestFailedException e) when (e.Status == 404)
+        {
+            // no table: nothing was posted that day
+        }
         return rows;
     }
 

@@ -4,7 +4,8 @@ using Azure.Data.Tables;
 namespace Lianhua.Commerce.Core.Attribution.Storage;
 
 /// <summary>
-/// Table DailyLedger: PartitionKey <c>{countyCode}-{yyyyMMdd}</c> (the China day of the pickup or refund), RowKey
+/// Tables <c>DailyLedger{yyyyMMdd}</c>, one per China day of the pickup or refund (so reading a day never touches another day's
+/// rows, on Azurite either, whose queries scan the whole table); PartitionKey <c>{countyCode}-{yyyyMMdd}</c>, RowKey
 /// <c>{s|r}~{shipment or refund id}</c>: everything a day's summary needs of one delivered shipment or refund (lines with
 /// category, producing township, quantity, amount and each household's part), so building a day reads only that day.
 /// </summary>
@@ -26,6 +27,9 @@ public sealed class DailyLedgerEntity : ITableEntity
     public string? OrderLines { get; set; }
 
     public static string Partition(string countyCode, DateOnly day) => $"{countyCode}-{LedgerEntryEntity.DayKey(day)}";
+
+    /// <summary>The table of a day's postings (before the storage prefix).</summary>
+    public static string Table(DateOnly day) => Core.Storage.TableNames.DailyLedger + LedgerEntryEntity.DayKey(day);
     public static DateOnly DayOf(string partition) =>
         DateOnly.ParseExact(partition[(partition.LastIndexOf('-') + 1)..], "yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
     public static string Row(string kind, string sourceId) => $"{(kind == LedgerWork.Delivery ? 's' : 'r')}~{sourceId}";

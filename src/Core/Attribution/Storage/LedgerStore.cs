@@ -14,7 +14,19 @@ namespace Lianhua.Commerce.Core.Attribution.Storage;
 public sealed class LedgerStore(CommerceStorage storage)
 {
     private TableClient Households => storage.Table(TableNames.HouseholdLedger);
-    private TableClient Days => storage.Table(TableNames.DailyLedger);
+    /// <summary>Day tables this instance has made sure exist (one create per day and instance, then none).</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<DateOnly, bool> _dayTables = new();
+
+    private async Task<TableClient> DayTableAsync(DateOnly day, CancellationToken ct)
+    {
+        var table = storage.Table(DailyLedgerEntity.Table(day));
+        if (!_dayTables.ContainsKey(day))
+        {
+            await table.CreateIfNotExistsAsync(ct);
+            _dayTables[day] = true;
+        }
+        return table;
+    }
 
     public async Task WriteAsync(string countyCode, LedgerPosting posting, CancellationToken ct)
     {
@@ -26,13 +38,14 @@ public sealed class LedgerStore(CommerceStorage storage)
             OrderTotalFen = posting.OrderTotalFen, Lines = JsonSerializer.Serialize(posting.Lines, Json.Options),
             OrderLines = posting.OrderLines is null ? null : JsonSerializer.Serialize(posting.OrderLines, Json.Options),
         };
+        var days = await DayTableAsync(posting.Day, ct);
         try
         {
-            await Days.AddEntityAsync(day, ct);
+            await days.AddEntityAsync(day, ct);
         }
         catch (RequestFailedException e) when (e.Status == 409)
         {
-            var existing = (await Days.GetEntityAsync<DailyLedgerEntity>(day.PartitionKey, day.RowKey, cancellationToken: ct)).Value;
+            var existing = (await days.GetEntityAsync<DailyLedgerEntity>(day.PartitionKey, day.RowKey, cancellationToken: ct)).Value;
             if (existing.OrderId != day.OrderId || existing.Lines != day.Lines) throw new LedgerConflictException($"the day's row of {posting.SourceId} differs from this posting.");
         }
     }
@@ -66,27 +79,41 @@ public sealed class LedgerStore(CommerceStorage storage)
         return entries;
     }
 
-    /// <summary>Every posting of one China day (one partition: what building that day's summary reads), households' entries left out.</summary>
+    /// <summary>
+    /// Every posting of one China day (the county's partition of the day's table: what building that day's summary reads),
+    /// households' entries left out. A day with no table had no posting.
+    /// </summary>
     public async Task<IReadOnlyList<LedgerPosting>> DayAsync(string countyCode, DateOnly day, CancellationToken ct)
     {
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {DailyLedgerEntity.Partition(countyCode, day)}");
         var postings = new List<LedgerPosting>();
-        await foreach (var row in Days.QueryAsync<DailyLedgerEntity>(filter, maxPerPage: 1000, cancellationToken: ct))
-            postings.Add(new LedgerPosting(row.Kind, row.OrderId, row.RowKey[2..], row.At, day, row.CompletesOrder, row.OrderTotalFen,
-                JsonSerializer.Deserialize<List<DailyLedgerLine>>(row.Lines, Json.Options) ?? [], [],
-                row.OrderLines is null ? null : JsonSerializer.Deserialize<List<CompletedOrderLine>>(row.OrderLines, Json.Options)));
+        try
+        {
+            await foreach (var row in storage.Table(DailyLedgerEntity.Table(day)).QueryAsync<DailyLedgerEntity>(filter, maxPerPage: 1000, cancellationToken: ct))
+                postings.Add(new LedgerPosting(row.Kind, row.OrderId, row.RowKey[2..], row.At, day, row.CompletesOrder, row.OrderTotalFen,
+                    JsonSerializer.Deserialize<List<DailyLedgerLine>>(row.Lines, Json.Options) ?? [], [],
+                    row.OrderLines is null ? null : JsonSerializer.Deserialize<List<CompletedOrderLine>>(row.OrderLines, Json.Options)));
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return [];
+        }
         return postings;
     }
 
     /// <summary>
-    /// The first China day with a posting, or null: partitions sort by day, so the first row of the county's PartitionKey range
-    /// answers, whatever the history's length.
+    /// The first China day with a posting, or null: day tables sort by name, so the first one of the list answers, whatever the
+    /// history's length (one request). Day tables serve every county of the deployment: with several, this is the first day any
+    /// of them sold, which only adds days of zeros before a county's first sale.
     /// </summary>
     public async Task<DateOnly?> FirstDayAsync(string countyCode, CancellationToken ct)
     {
-        var filter = TableClient.CreateQueryFilter($"PartitionKey gt {countyCode + "-"} and PartitionKey lt {countyCode + "."}");
-        await foreach (var page in Days.QueryAsync<DailyLedgerEntity>(filter, maxPerPage: 1, select: ["PartitionKey"], cancellationToken: ct).AsPages())
-            if (page.Values.FirstOrDefault() is { } row) return DailyLedgerEntity.DayOf(row.PartitionKey);
+        var first = storage.Prefix + TableNames.DailyLedger;
+        var filter = TableServiceClient.CreateQueryFilter($"TableName ge {first + "0"} and TableName le {first + "9"}");
+        await foreach (var page in storage.Tables.QueryAsync(filter, maxPerPage: 1, cancellationToken: ct).AsPages())
+            if (page.Values.FirstOrDefault() is { } table
+                && DateOnly.TryParseExact(table.Name[first.Length..], "yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day))
+                return day;
         return null;
     }
 }
