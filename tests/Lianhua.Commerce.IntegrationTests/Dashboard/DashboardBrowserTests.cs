@@ -30,7 +30,8 @@ public sealed class DashboardBrowserTests(DashboardHost dashboard, ITestOutputHe
                 Assert.True(JsonNode.DeepEquals(series, shown), $"chart {chart}: page {shown!.ToJsonString()}\napi {series.ToJsonString()}");
             }
             Assert.Equal(expected.LockedShipments.Count.ToString(), await visit.Page.Locator("[data-count=lockedShipments]").InnerTextAsync());
-            // The seeded lock is listed once GET /attention fills lockedShipments (issue 16); the page shows whatever it answers.
+            // The shipment the fixture locked with five wrong codes is in GET /attention, and so on the page.
+            Assert.Contains(dashboard.Seeded.LockedShipmentId, expected.LockedShipments);
             var lockedList = await visit.Page.Locator("[data-list=lockedShipments]").InnerTextAsync();
             Assert.All(expected.LockedShipments, id => Assert.Contains(id, lockedList));
             Assert.Equal(expected.UnroutedOrders.ToString(), await visit.Page.Locator("[data-count=unroutedOrders]").InnerTextAsync());
