@@ -48,12 +48,21 @@ public sealed class OrderService(OrderStore orders, StockStore stock, Routing.Ro
             return replay;
         }
 
-        order.Cancel(reason);
-        var response = StoredResponse.Success(200, OrderView.From(order));
-        await queue.SendAsync(new OrderToRoute(orderId, order.StationId, null), options.Value.PlacementLease, ct);
-        if (!await orders.TrySaveAsync(order, cancel.Answered(response, orderId, clock.GetUtcNow()), ct))
-            throw new ConflictException("The order changed meanwhile; read it and try again.", retryAfter: TimeSpan.FromSeconds(1));
-        await ReleaseAsync(order, ct);
+        // Routing may save the order meanwhile (the legs it holds while it waits for room): then read it again and cancel again.
+        Order? cancelled = null;
+        var response = await idempotency.RunAsync(cancel, async token =>
+        {
+            var first = cancelled is null;
+            var current = first ? order : await orders.FindAsync(orderId, token) ?? throw new NotFoundException("Order");
+            cancelled = current;
+            current.Cancel(reason);
+            // Sent before the commit, hidden for the placement lease: a cancel that dies after its commit is released by the router.
+            if (first) await queue.SendAsync(new OrderToRoute(orderId, order.StationId, null), options.Value.PlacementLease, token);
+            var answer = StoredResponse.Success(200, OrderView.From(current));
+            return await orders.TrySaveAsync(current, cancel.Answered(answer, orderId, clock.GetUtcNow()), token) ? answer : null;
+        }, async _ => await ReleaseAsync(await orders.FindAsync(orderId, ct) ?? order, ct), ct, busy: "The order changed meanwhile; read it and try again.");
+        if (response.Replayed) return response; // another attempt with this key cancelled it; its holdings went back just now
+        await ReleaseAsync(cancelled!, ct);
         logger.LogInformation("Order {OrderId} cancelled by {KeyId}", orderId, caller.KeyId);
         return response;
     }

@@ -81,6 +81,22 @@ public sealed class CancelFaultTests(ShortLeaseHost host) : IClassFixture<ShortL
     }
 
     [Fact]
+    public async Task ACancelWhoseOrderChangesUnderIt_ReadsItAgain_AndCancels()
+    {
+        // Routing saving the order (the legs it holds while it waits for room) between the cancel's read and its commit: the
+        // commit meets a changed order (a stale If-Match, as Azure answers it) once; the cancel reads again and commits.
+        var listingId = await _flow.Listing(stock: 10);
+        var id = (await _flow.Place(listingId, 2))["id"]!.GetValue<string>();
+        await _flow.Routed(id);
+        host.Faults.Add(new("order changed", FaultFlow.Batch($"{host.Prefix}Orders"), AfterSend: false, Skip: 0, Rewrite: FaultFlow.StaleIfMatch));
+        var cancelled = await _flow.Cancel(id, Headers.Idempotency());
+        Assert.Equal(0, host.Faults.Remaining);
+        Assert.True(cancelled.Status == HttpStatusCode.OK, cancelled.ToString());
+        Assert.Equal("cancelled", (await _flow.Order(id))["status"]!.GetValue<string>());
+        await Eventually.True(async () => await _flow.Stock(listingId) == 10, 10, "the stock never came back");
+    }
+
+    [Fact]
     public async Task TwoCancelsWithDifferentKeysAtOnce_OneWins_TheStockAndRunsComeBackOnce()
     {
         var listingId = await _flow.Listing(stock: 10);
